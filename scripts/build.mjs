@@ -1,0 +1,36 @@
+// npm run build: bundles with rollup, writes .d.ts files with the pinned tsc, checks that every ES5 file is
+// ES5 (es-check --checkFeatures), and prints raw and gzipped sizes. Exits non-zero on any failure.
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const node = process.execPath;
+function run(args, label) {
+  try {
+    execFileSync(node, args, { stdio: "inherit" });
+  } catch {
+    console.error(`build: ${label} failed (see above)`);
+    process.exit(1);
+  }
+}
+
+rmSync("dist", { recursive: true, force: true });
+run(["node_modules/rollup/dist/bin/rollup", "-c", "--silent"], "rollup");
+run(["node_modules/typescript/bin/tsc", "-p", "tsconfig.types.json"], "type declarations (tsc)");
+// dist/node/index.d.ts is the "types" entry: re-export the core's declarations.
+writeFileSync("dist/node/index.d.ts", 'export * from "./src/index";\n');
+writeFileSync("dist/node/targets/desktop/index.d.mts", 'export * from "./index";\n');
+
+const es5Files = ["dist/kamaelia.es5.js", "dist/kamaelia.es5.min.js"];
+// The ESM file may use import/export syntax (that is what makes it ESM); everything else must be ES5.
+const es5Modules = ["dist/kamaelia.es5.mjs"];
+run(["node_modules/es-check/lib/cli/index.js", "es5", ...es5Files, "--checkFeatures", "--silent"], "es-check es5");
+run(["node_modules/es-check/lib/cli/index.js", "es5", ...es5Modules, "--module", "--checkFeatures", "--allowList=import,export", "--silent"], "es-check es5 --module");
+
+const rows = [...es5Files, ...es5Modules, "dist/node/kamaelia.mjs", "dist/node/desktop.mjs"].map((file) => {
+  const bytes = readFileSync(file);
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const width = Math.max(...rows.map((r) => r.file.length));
+console.log("bundle".padEnd(width) + "  " + "raw".padStart(8) + "  " + "gzip".padStart(8));
+for (const r of rows) console.log(r.file.padEnd(width) + "  " + String(r.raw).padStart(8) + "  " + String(r.gzip).padStart(8));

@@ -1,0 +1,8 @@
+/**
+ * The desktop (Node) target: the only code that touches Node's APIs. Import from "kamaelia/desktop".
+ */
+export { createNodeHost } from "./node-host";
+export type { NodeHost } from "./node-host";
+export { EventLoopDriver } from "./event-loop-driver";
+export type { EventLoopDriverOptions } from "./event-loop-driver";
+export { AsyncHandle } from "./async-handle";

@@ -1,0 +1,36 @@
+/**
+ * Node host: the platform interface the core's Scheduler needs, implemented with Node's clock and console.
+ *
+ * Example:
+ *   const host = createNodeHost();
+ *   const scheduler = new Scheduler({ host });
+ *   host.onWake = () => driver.kick();   // EventLoopDriver does this for you
+ *
+ * Behaviour: `now()` is `performance.now()` (monotonic); `log` writes errors and warnings to stderr and
+ * the rest to stdout; `wake()` calls `onWake` if set. There is no `sleep`: Node never blocks its loop.
+ */
+import type { Host, LogLevel } from "../../src/index";
+
+/** A Node Host whose wake-ups go to a settable listener. */
+export interface NodeHost extends Host {
+  /** Called when the scheduler becomes runnable between slices. */
+  onWake: (() => void) | null;
+}
+
+/** Make a Node host; `log` may be replaced, for example to silence or capture kernel messages. */
+export function createNodeHost(log?: (level: LogLevel, message: string) => void): NodeHost {
+  const host: NodeHost = {
+    onWake: null,
+    now: () => performance.now(),
+    log:
+      log ||
+      ((level, message) => {
+        if (level === "error" || level === "warn") console.error("[kamaelia " + level + "] " + message);
+        else console.log("[kamaelia " + level + "] " + message);
+      }),
+    wake: () => {
+      if (host.onWake) host.onWake();
+    },
+  };
+  return host;
+}
