@@ -179,6 +179,7 @@ export function disconnectBoxes(source: Box): void {
 /** Point every box in `root`'s source tree at `root`, and gather their owners as `root`'s producers. */
 function resolveChain(root: Box): void {
   const producers: BoxOwner[] = [];
+  root.final = root;
   collectSources(root, root, producers);
   root._producers = producers.length > 0 ? producers : null;
 }

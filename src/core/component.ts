@@ -63,10 +63,21 @@ export type InboxTypesOf<C> = C extends { readonly __inboxTypes: infer I } ? I :
 /** The outbox types of component type C. */
 export type OutboxTypesOf<C> = C extends { readonly __outboxTypes: infer O } ? O : never;
 
-/** Resolves to `unknown` when messages of type From may go into a box of type To, else to a readable error. */
-export type LinkCompatible<From, To> = [From] extends [To]
-  ? unknown
-  : { "incompatible linkage: the source box's messages": From; "do not fit the sink box's type": To };
+/**
+ * Type-only views used by `link`'s signature. A linkage source is anything whose box `B` carries messages
+ * of type M; a sink is anything whose box `B` accepts M. "Accepts" is written as a function parameter so
+ * the check runs in the right direction (M must fit the sink's type), and as a constraint rather than a
+ * conditional type so it also resolves when a component links its own boxes through the `this` type.
+ */
+export type SendsFrom<Box extends string, M> = { readonly __outboxTypes: { readonly [K in Box]: M } };
+export type ReceivesInto<Box extends string, M> = { readonly __inboxTypes: { readonly [K in Box]: M } };
+export type AcceptsIn<Box extends string, M> = { readonly __inboxSinks: { readonly [K in Box]: (message: M) => void } };
+export type AcceptsOut<Box extends string, M> = { readonly __outboxSinks: { readonly [K in Box]: (message: M) => void } };
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- an untyped (any) box table must accept every link */
+/** Box name → "accepts a message of this type", or `any` for an untyped table (`0 extends 1 & T` tests any). */
+type SinksOf<T> = 0 extends 1 & T ? any : { readonly [K in keyof T]: (message: T[K]) => void };
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** One end of a linkage: a component and one of its box names. */
 export type BoxRef<C, Name extends string> = readonly [component: C, box: Name];
@@ -95,6 +106,10 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
   declare readonly __inboxTypes: I;
   /** Type-only: the outbox message types. Not present at run time. */
   declare readonly __outboxTypes: O;
+  /** Type-only: what each inbox accepts, for `link`'s check. Not present at run time. */
+  declare readonly __inboxSinks: SinksOf<I>;
+  /** Type-only: what each outbox accepts as a passthrough destination. Not present at run time. */
+  declare readonly __outboxSinks: SinksOf<O>;
 
   /** This component's inboxes by name. */
   readonly inboxes: BoxTable<I>;
@@ -148,26 +163,28 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
    * to an inbox; passthrough 1 links inbox → inbox (a parent's inbox to a child's) and passthrough 2 links
    * outbox → outbox (a child's outbox to its parent's). The message types must fit.
    */
-  link<S extends AnyComponent, SB extends keyof OutboxTypesOf<S> & string, D extends AnyComponent, DB extends keyof InboxTypesOf<D> & string>(
-    source: BoxRef<S, SB>,
-    sink: BoxRef<D, DB> & LinkCompatible<OutboxTypesOf<S>[SB], InboxTypesOf<D>[DB]>,
+  link<M, SB extends string, DB extends string>(
+    source: BoxRef<SendsFrom<SB, M>, SB>,
+    sink: BoxRef<AcceptsIn<DB, M>, DB>,
     passthrough?: 0,
   ): Linkage;
-  link<S extends AnyComponent, SB extends keyof InboxTypesOf<S> & string, D extends AnyComponent, DB extends keyof InboxTypesOf<D> & string>(
-    source: BoxRef<S, SB>,
-    sink: BoxRef<D, DB> & LinkCompatible<InboxTypesOf<S>[SB], InboxTypesOf<D>[DB]>,
+  link<M, SB extends string, DB extends string>(
+    source: BoxRef<ReceivesInto<SB, M>, SB>,
+    sink: BoxRef<AcceptsIn<DB, M>, DB>,
     passthrough: 1,
   ): Linkage;
-  link<S extends AnyComponent, SB extends keyof OutboxTypesOf<S> & string, D extends AnyComponent, DB extends keyof OutboxTypesOf<D> & string>(
-    source: BoxRef<S, SB>,
-    sink: BoxRef<D, DB> & LinkCompatible<OutboxTypesOf<S>[SB], OutboxTypesOf<D>[DB]>,
+  link<M, SB extends string, DB extends string>(
+    source: BoxRef<SendsFrom<SB, M>, SB>,
+    sink: BoxRef<AcceptsOut<DB, M>, DB>,
     passthrough: 2,
   ): Linkage;
-  link(source: BoxRef<AnyComponent, string>, sink: BoxRef<AnyComponent, string>, passthrough?: Passthrough): Linkage {
+  link(source: BoxRef<object, string>, sink: BoxRef<object, string>, passthrough?: Passthrough): Linkage {
     const kind: Passthrough = passthrough || 0;
-    const from = kind === 1 ? source[0]._inbox(source[1]) : source[0]._outbox(source[1]);
-    const to = kind === 2 ? sink[0]._outbox(sink[1]) : sink[0]._inbox(sink[1]);
-    const linkage = new Linkage(source[0], source[1], from, sink[0], sink[1], to, kind);
+    const from_ = source[0] as AnyComponent;
+    const to_ = sink[0] as AnyComponent;
+    const from = kind === 1 ? from_._inbox(source[1]) : from_._outbox(source[1]);
+    const to = kind === 2 ? to_._outbox(sink[1]) : to_._inbox(sink[1]);
+    const linkage = new Linkage(from_, source[1], from, to_, sink[1], to, kind);
     (this._linkages || (this._linkages = [])).push(linkage);
     return linkage;
   }
