@@ -20,6 +20,9 @@ run(["node_modules/typescript/bin/tsc", "-p", "tsconfig.types.json"], "type decl
 // dist/node/index.d.ts is the "types" entry: re-export the core's declarations.
 writeFileSync("dist/node/index.d.ts", 'export * from "./src/index";\n');
 writeFileSync("dist/node/targets/desktop/index.d.mts", 'export * from "./index";\n');
+// The package is "type": "module", so without this Node would load the ES5 .js file as an ES module and
+// require() would see none of it. The ES5 script is CommonJS-compatible; the .mjs files stay ESM.
+writeFileSync("dist/package.json", '{ "type": "commonjs" }\n');
 
 const es5Files = ["dist/kamaelia.es5.js", "dist/kamaelia.es5.min.js"];
 // The ESM file may use import/export syntax (that is what makes it ESM); everything else must be ES5.

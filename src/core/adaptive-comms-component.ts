@@ -35,6 +35,11 @@ function uniqueName(table: object, wanted: string): string {
   }
 }
 
+/** A copy for callers, so changing what they get back does not change what is tracked. */
+function copyRecord(r: TrackedResource): { inboxes: string[]; outboxes: string[]; information: unknown } {
+  return { inboxes: r.inboxes.slice(), outboxes: r.outboxes.slice(), information: r.information };
+}
+
 function detach(box: Box): void {
   if (box._link !== null) box._link.unlink();
   const sources = box._sources;
@@ -78,14 +83,14 @@ export class AdaptiveCommsComponent<I = DefaultInboxes, O = DefaultOutboxes> ext
   /** Remember the boxes and extra information that belong to `resource`. */
   trackResourceInformation(resource: unknown, inboxes: string[], outboxes: string[], information: unknown): void {
     if (this.find(resource) >= 0) throw new BadComponentState(this.name, "is already tracking that resource");
-    this.resources.push({ resource: resource, inboxes: inboxes, outboxes: outboxes, information: information });
+    this.resources.push({ resource: resource, inboxes: inboxes.slice(), outboxes: outboxes.slice(), information: information });
   }
 
   /** Forget `resource`; returns its boxes and information so the caller can delete them. */
   ceaseTrackingResource(resource: unknown): { inboxes: string[]; outboxes: string[]; information: unknown } {
     const i = this.find(resource);
     if (i < 0) throw new BadComponentState(this.name, "is not tracking that resource");
-    return this.resources.splice(i, 1)[0];
+    return copyRecord(this.resources.splice(i, 1)[0]);
   }
 
   /** The resource that owns `inbox`, or undefined. */
@@ -101,7 +106,7 @@ export class AdaptiveCommsComponent<I = DefaultInboxes, O = DefaultOutboxes> ext
   retrieveTrackedResourceInformation(resource: unknown): { inboxes: string[]; outboxes: string[]; information: unknown } {
     const i = this.find(resource);
     if (i < 0) throw new BadComponentState(this.name, "is not tracking that resource");
-    return this.resources[i];
+    return copyRecord(this.resources[i]);
   }
 
   private find(resource: unknown): number {

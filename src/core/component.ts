@@ -125,9 +125,10 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
 
   constructor() {
     super();
+    // A hand-written ES5 subclass may not inherit statics, so fall back to the default boxes.
     const ctor = this.constructor as unknown as { Inboxes?: object; Outboxes?: object };
-    this.inboxes = makeBoxTable(ctor.Inboxes, this, true) as BoxTable<I>;
-    this.outboxes = makeBoxTable(ctor.Outboxes, this, false) as BoxTable<O>;
+    this.inboxes = makeBoxTable(ctor.Inboxes || Component.Inboxes, this, true) as BoxTable<I>;
+    this.outboxes = makeBoxTable(ctor.Outboxes || Component.Outboxes, this, false) as BoxTable<O>;
   }
 
   /** Send `message` on an outbox (default `outbox`). Throws NoSpaceInBox if the destination is full. */
@@ -251,16 +252,22 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
     return (this._scheduler || defaultScheduler()).tracker;
   }
 
-  /** The callback form's driver; override `main` instead for the generator form. */
+  /**
+   * The callback form's driver; override `main` instead for the generator form. `closeDownComponent` runs
+   * once however the component ends: finished, crashed or stopped.
+   */
   override *main(): MainLoop {
-    let result: YieldValue | void = this.initialiseComponent();
-    yield result || 1;
-    for (;;) {
-      result = this.mainBody();
-      if (!result) break;
-      yield result;
+    try {
+      let result: YieldValue | void = this.initialiseComponent();
+      yield result || 1;
+      for (;;) {
+        result = this.mainBody();
+        if (!result) break;
+        yield result;
+      }
+    } finally {
+      this.closeDownComponent();
     }
-    this.closeDownComponent();
   }
 
   /** Callback form: called once at the start; may return a value to yield (such as a NewComponent). */
@@ -294,9 +301,12 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
 
   /** @internal Teardown: registered cleanups, then linkages, newest first; then wake the parent. */
   override _closeDown(): void {
-    super._closeDown();
-    this.unlink();
-    const parent = this._parent;
-    if (parent !== null) parent._wake();
+    try {
+      super._closeDown();
+    } finally {
+      this.unlink();
+      const parent = this._parent;
+      if (parent !== null) parent._wake();
+    }
   }
 }

@@ -28,6 +28,7 @@ import {
   ServiceNotFound,
 } from "./errors";
 import { defaultScheduler } from "./scheduler";
+import type { AnyComponent } from "./component";
 
 /** What a service provider must look like: something with an inbox table. */
 export interface ServiceProvider {
@@ -59,7 +60,7 @@ export class CoordinatingAssistantTracker {
   }
 
   /** The (component, inbox) registered under `name`. */
-  retrieveService<C extends ServiceProvider = ServiceProvider>(name: string): [component: C, inbox: string] {
+  retrieveService<C extends ServiceProvider = AnyComponent>(name: string): [component: C, inbox: string] {
     if (!hasKey(this.services, name)) throw new ServiceNotFound(name);
     const entry = this.services[name];
     return [entry.component as C, entry.inbox];

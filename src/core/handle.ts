@@ -12,7 +12,9 @@
  * waking the component; it throws NoSpaceInBox if that inbox is bounded and full. `get` collects from an
  * outbox (default `outbox`), running the component's scheduler synchronously until a message is there; it
  * returns `undefined` when nothing is there and nothing can run (every component paused or ended). Messages
- * the component sent before the first `get` on a box are kept and handed over, never lost. A Promise form
+ * the component sent before the first `get` on a box are kept and handed over, never lost. After `close()`
+ * the handle only reads what it already holds; `put`, `shutdown` and a first `get` on a new box throw
+ * BadComponentState, so call `shutdown()` before `close()`. A Promise form
  * that waits on the host's event loop lives in the desktop target (`AsyncHandle`).
  *
  * How it works inside: the handle owns detached boxes linked to the component's boxes by ordinary linkages,
@@ -26,6 +28,7 @@ import { INACTIVE } from "./run-state";
 import { defaultScheduler } from "./scheduler";
 import type { Scheduler } from "./scheduler";
 import { ShutdownMicroprocess } from "./ipc";
+import { BadComponentState } from "./errors";
 import { SLICE_BUSY } from "./types";
 
 let nextHandle = 1;
@@ -40,18 +43,23 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
   private putBoxes: { [name: string]: Box } = Object.create(null);
   private getBoxes: { [name: string]: Box } = Object.create(null);
   private links: Linkage[] = [];
+  private closed = false;
 
   constructor(component: C, scheduler?: Scheduler) {
     this.component = component;
     this.name = "Handle_" + nextHandle++ + "(" + component.name + ")";
     if (component._state === INACTIVE) component.activate(scheduler || defaultScheduler());
-    this.scheduler = component._scheduler as Scheduler;
+    else if (scheduler && component._scheduler !== scheduler) {
+      throw new BadComponentState(component.name, "already runs on another scheduler than the one given to its Handle");
+    }
+    this.scheduler = component._scheduler || scheduler || defaultScheduler();
   }
 
   /** Deliver a message into one of the component's inboxes (default `inbox`). */
   put(message: InboxTypesOf<C> extends { inbox: infer T } ? T : never): void;
   put<K extends keyof InboxTypesOf<C> & string>(message: InboxTypesOf<C>[K], box: K): void;
   put(message: unknown, box?: string): void {
+    this.checkOpen("put");
     const name = box === undefined ? "inbox" : box;
     let b = this.putBoxes[name];
     if (b === undefined) {
@@ -85,6 +93,7 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
 
   /** Ask the component to stop (shutdownMicroprocess on `control`), and run until it has ended. */
   shutdown(): void {
+    this.checkOpen("shutdown");
     if (!this.component.isStopped()) {
       this.put(ShutdownMicroprocess() as never, "control" as never);
       while (!this.component.isStopped()) {
@@ -100,6 +109,11 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
   close(): void {
     for (let i = this.links.length - 1; i >= 0; i--) this.links[i].unlink();
     this.links.length = 0;
+    this.closed = true;
+  }
+
+  private checkOpen(what: string): void {
+    if (this.closed) throw new BadComponentState(this.name, "is closed, so it cannot " + what + " (shutdown before close)");
   }
 
   /** @internal Called when a message reaches one of the handle's boxes; subclasses resolve waiters. */
@@ -111,6 +125,7 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
   getBox(name: string): Box {
     let b = this.getBoxes[name];
     if (b === undefined) {
+      this.checkOpen("get");
       const source = this.component._outbox(name);
       b = this.getBoxes[name] = new Box(name, this, true);
       this.links.push(new Linkage(this.component, name, source, this, name, b, 0));

@@ -161,7 +161,19 @@ export class Microprocess implements Runnable {
   _closeDown(): void {
     const cleanups = this._teardown;
     this._teardown = null;
-    if (cleanups !== null) for (let i = cleanups.length - 1; i >= 0; i--) cleanups[i]();
+    if (cleanups === null) return;
+    // Every cleanup runs even if one throws; the first error is rethrown once all have run.
+    let failed = false;
+    let firstError: unknown;
+    for (let i = cleanups.length - 1; i >= 0; i--) {
+      try {
+        cleanups[i]();
+      } catch (error) {
+        if (!failed) firstError = error;
+        failed = true;
+      }
+    }
+    if (failed) throw firstError;
   }
 
   /** @internal The scheduler, or a clear error naming what needed it. */

@@ -152,6 +152,8 @@ export class Scheduler {
     this.survivors.length = 0;
     this.arrivals.length = 0;
     this.cursor = 0;
+    // The host may have dropped a pending slice along with the stop; the next activation must wake it.
+    this.wakeRequested = false;
   }
 
   /** Every live microprocess, in activation order (Axon's `listAllThreads`). */
@@ -251,52 +253,59 @@ export class Scheduler {
     mp._timerAt = -1;
   }
 
-  /** Run `mp` up to its next yield and act on what it yielded. */
+  /**
+   * Run `mp` up to its next yield and act on what it yielded. A WaitComplete generator that returns hands
+   * its value straight back to its caller within the same step: a return is not a yield.
+   */
   private step(mp: Microprocess): void {
-    const generator = mp._gen as Iterator<unknown, unknown, unknown>;
     let result: IteratorResult<unknown, unknown>;
-    this.current = mp;
-    try {
-      if (mp._hasResumeError) {
-        const error = mp._resumeError;
-        mp._hasResumeError = false;
-        mp._resumeError = undefined;
-        result = (generator.throw as (e: unknown) => IteratorResult<unknown, unknown>).call(generator, error);
-      } else {
-        const value = mp._resume;
-        mp._resume = undefined;
-        result = generator.next(value);
+    for (;;) {
+      const generator = mp._gen as Iterator<unknown, unknown, unknown>;
+      this.current = mp;
+      try {
+        if (mp._hasResumeError) {
+          const error = mp._resumeError;
+          mp._hasResumeError = false;
+          mp._resumeError = undefined;
+          result = (generator.throw as (e: unknown) => IteratorResult<unknown, unknown>).call(generator, error);
+        } else {
+          const value = mp._resume;
+          mp._resume = undefined;
+          result = generator.next(value);
+        }
+      } catch (error) {
+        this.current = null;
+        if (!mp._stopRequested && mp._waiting !== null && mp._waiting.length > 0) {
+          // A WaitComplete generator threw: rethrow it at the caller's yield, in this same step.
+          mp._gen = mp._waiting.pop() as Iterator<unknown, unknown, unknown>;
+          mp._hasResumeError = true;
+          mp._resumeError = error;
+          continue;
+        }
+        // Outer WaitComplete callers (if stopping) are still suspended: close them.
+        this.crash(mp, error, mp._stopRequested);
+        return;
       }
-    } catch (error) {
       this.current = null;
-      if (mp._stopRequested) this.finish(mp, true);
-      else if (mp._waiting !== null && mp._waiting.length > 0) {
-        // A WaitComplete generator threw: rethrow it at the caller's yield.
-        mp._gen = mp._waiting.pop() as Iterator<unknown, unknown, unknown>;
-        mp._hasResumeError = true;
-        mp._resumeError = error;
-      } else this.crash(mp, error);
-      return;
-    }
-    this.current = null;
-    if (mp._stopRequested) {
-      this.finish(mp, true);
-      return;
-    }
-    if (result.done) {
-      if (mp._waiting !== null && mp._waiting.length > 0) {
-        mp._gen = mp._waiting.pop() as Iterator<unknown, unknown, unknown>;
-        mp._resume = result.value;
-      } else this.finish(mp, false);
-      return;
+      if (mp._stopRequested) {
+        this.finish(mp, true);
+        return;
+      }
+      if (!result.done) break;
+      if (mp._waiting === null || mp._waiting.length === 0) {
+        this.finish(mp, false);
+        return;
+      }
+      mp._gen = mp._waiting.pop() as Iterator<unknown, unknown, unknown>;
+      mp._resume = result.value;
     }
     const yielded = result.value;
     if (!yielded) {
-      this.crash(mp, new ReservedYield(mp.name, String(yielded)));
+      this.crash(mp, new ReservedYield(mp.name, String(yielded)), true);
     } else if (typeof yielded === "object") {
       if (yielded instanceof NewComponent) this.activateAll(mp, yielded.components());
       else if (yielded instanceof WaitComplete) {
-        (mp._waiting || (mp._waiting = [])).push(generator);
+        (mp._waiting || (mp._waiting = [])).push(mp._gen as Iterator<unknown, unknown, unknown>);
         mp._gen = yielded.generator;
       }
     }
@@ -305,6 +314,11 @@ export class Scheduler {
   /** Activate what `mp` yielded in a NewComponent; a failure is thrown back at `mp`'s yield. */
   private activateAll(mp: Microprocess, components: { activate(scheduler?: unknown): unknown }[]): void {
     try {
+      // All or none: check every one can start before starting any.
+      for (let i = 0; i < components.length; i++) {
+        const c = components[i] as Microprocess;
+        if (c._state !== INACTIVE) throw new BadComponentState(c.name, c._state === FINISHED ? "has already finished" : "is already activated");
+      }
       for (let i = 0; i < components.length; i++) components[i].activate(this);
     } catch (error) {
       mp._hasResumeError = true;
@@ -312,12 +326,13 @@ export class Scheduler {
     }
   }
 
-  private crash(mp: Microprocess, error: unknown): void {
+  /** Remove `mp` after an error; `suspended` when its generators are still open and need closing. */
+  private crash(mp: Microprocess, error: unknown, suspended: boolean): void {
     mp.error = error;
     mp.crashed = true;
     if (this.hooks.onError) this.callHook(this.hooks.onError, error, mp);
     else this.log("error", mp.name + " crashed and was removed: " + describeError(error));
-    this.finish(mp, false);
+    this.finish(mp, suspended);
   }
 
   /** End `mp`: close its generators if forced, then remove it and run its teardown. */
@@ -343,6 +358,8 @@ export class Scheduler {
       this.log("error", mp.name + " failed while closing down: " + describeError(error));
     }
     this.tracker._forgetProvider(mp);
+    // A service registered before activation went to the default scheduler's tracker.
+    if (theDefault !== null && theDefault !== this) theDefault.tracker._forgetProvider(mp);
     if (this.hooks.onFinish) this.callHook(this.hooks.onFinish, mp, undefined);
   }
 
