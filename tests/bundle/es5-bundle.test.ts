@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import vm from "node:vm";
-import ts from "typescript";
+import { scanForHostReach } from "../../scripts/bundle-scan.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const ES5 = join(root, "dist/kamaelia.es5.js");
@@ -109,93 +109,8 @@ async function esmApiNames(): Promise<string[]> {
   return apiNames(esm);
 }
 
-// ---- The source scan: parse the bundle and look at identifiers, so comments, strings and property names
-// ---- (`exports.Set`, `/* global Promise */`) never count as references.
-
-/** Host globals the ES5 core must never touch (ENGINES.md, coding rules 1, 3 and 6). */
-const NEVER = [
-  "globalThis", "window", "global", "process", "console",
-  "setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "queueMicrotask",
-  "Promise", "Map", "Set", "WeakMap", "WeakSet", "Reflect", "Proxy", "require",
-];
-/** Globals tslib's helpers may touch, but only behind a `typeof X === "function"` guard. */
-const GUARDED = ["Symbol", "Iterator"];
-
-function unparenthesize(node: ts.Node): ts.Node {
-  while (ts.isParenthesizedExpression(node)) node = node.expression;
-  return node;
-}
-
-/** True for `typeof name === "function"` (either order, `==` or `===`). */
-function isTypeofFunctionGuard(node: ts.Node, name: string): boolean {
-  node = unparenthesize(node);
-  if (!ts.isBinaryExpression(node)) return false;
-  const op = node.operatorToken.kind;
-  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
-  const sides = [unparenthesize(node.left), unparenthesize(node.right)];
-  const isTypeof = (n: ts.Node): boolean =>
-    ts.isTypeOfExpression(n) && ts.isIdentifier(unparenthesize(n.expression)) && (unparenthesize(n.expression) as ts.Identifier).text === name;
-  const isFunction = (n: ts.Node): boolean => ts.isStringLiteral(n) && n.text === "function";
-  return (isTypeof(sides[0]) && isFunction(sides[1])) || (isTypeof(sides[1]) && isFunction(sides[0]));
-}
-
-function within(node: ts.Node, container: ts.Node): boolean {
-  return node.pos >= container.pos && node.end <= container.end;
-}
-
-/** True when `id` sits where the guard protects it: in `typeof id`, or after `guard &&`, or in `guard ? id : …`. */
-function isGuarded(id: ts.Identifier): boolean {
-  let up: ts.Node = id.parent;
-  while (ts.isParenthesizedExpression(up)) up = up.parent;
-  if (ts.isTypeOfExpression(up)) return true;
-  for (let n: ts.Node = id.parent; n !== undefined; n = n.parent) {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
-      if (isTypeofFunctionGuard(n.left, id.text) && within(id, n.right)) return true;
-    }
-    if (ts.isConditionalExpression(n) && isTypeofFunctionGuard(n.condition, id.text) && within(id, n.whenTrue)) return true;
-  }
-  return false;
-}
-
-/** An identifier used as a property name (`a.Map`, `{ Map: 1 }`) names no variable. */
-function isPropertyName(id: ts.Identifier): boolean {
-  const p = id.parent;
-  return (
-    (ts.isPropertyAccessExpression(p) && p.name === id) ||
-    (ts.isPropertyAssignment(p) && p.name === id) ||
-    (ts.isMethodDeclaration(p) && p.name === id) ||
-    ((ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) && p.name === id)
-  );
-}
-
-/** True for `export var …`, `export function …` and the like. */
-function hasExportModifier(node: ts.Node): boolean {
-  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
-  return modifiers !== undefined && modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-}
-
-/** What the scan finds in `text`: module syntax and forbidden global references, each as `what at line N`. */
-function scanForHostReach(text: string): { moduleSyntax: string[]; globals: string[] } {
-  const file = ts.createSourceFile("bundle.js", text, ts.ScriptTarget.ES5, true, ts.ScriptKind.JS);
-  const moduleSyntax: string[] = [];
-  const globals: string[] = [];
-  const where = (node: ts.Node): string => " at line " + (file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1);
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) moduleSyntax.push("import" + where(node));
-    else if (ts.isExportDeclaration(node) || ts.isExportAssignment(node) || hasExportModifier(node)) moduleSyntax.push("export" + where(node));
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) moduleSyntax.push("import()" + where(node));
-    else if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) moduleSyntax.push("import.meta" + where(node));
-    else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "require") {
-      moduleSyntax.push("require(" + where(node));
-    } else if (ts.isIdentifier(node) && !isPropertyName(node)) {
-      if (NEVER.indexOf(node.text) >= 0) globals.push(node.text + where(node));
-      else if (GUARDED.indexOf(node.text) >= 0 && !isGuarded(node)) globals.push(node.text + " (unguarded)" + where(node));
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return { moduleSyntax, globals };
-}
+// The source scan (scripts/bundle-scan.mjs) parses the bundle and looks at identifiers, so comments, strings
+// and property names (`exports.Set`, `/* global Promise */`) never count as references.
 
 const scans: { [file: string]: ReturnType<typeof scanForHostReach> } = {};
 /** The scan of a built file, parsed once per run. */
