@@ -43,9 +43,25 @@ var DeviceTest = (function () {
     return true;
   }
 
+  /** The error's name and message, plus the top of its stack where the engine keeps one. */
   function describe(error) {
     if (error && typeof error === "object" && error.message !== undefined) {
-      return (error.name || "Error") + ": " + error.message;
+      var text = (error.name || "Error") + ": " + error.message;
+      var stack;
+      try {
+        stack = error instanceof AssertionFailed ? undefined : error.stack; // Hermes throws on a foreign .stack
+      } catch (e) {
+        stack = undefined;
+      }
+      if (typeof stack === "string") {
+        var frames = stack.split("\n");
+        var kept = [];
+        for (var i = 0; i < frames.length && kept.length < 4; i++) {
+          if (frames[i].indexOf(error.message) < 0 && frames[i].replace(/\s/g, "") !== "") kept.push(frames[i].replace(/^\s+/, "    "));
+        }
+        if (kept.length > 0) text += "\n" + kept.join("\n");
+      }
+      return text;
     }
     return String(error);
   }
