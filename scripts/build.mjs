@@ -27,7 +27,7 @@ writeFileSync("dist/node/targets/desktop/index.d.mts", 'export * from "./index";
 // require() would see none of it. The ES5 script is CommonJS-compatible; the .mjs files stay ESM.
 writeFileSync("dist/package.json", '{ "type": "commonjs" }\n');
 
-const es5Files = ["dist/kamaelia.es5.js", "dist/kamaelia.es5.min.js"];
+const es5Files = ["dist/kamaelia.es5.js", "dist/kamaelia.es5.min.js", "dist/kamaelia-core.es5.js", "dist/kamaelia-core.es5.min.js"];
 // The ESM file may use import/export syntax (that is what makes it ESM); everything else must be ES5.
 const es5Modules = ["dist/kamaelia.es5.mjs"];
 const rows = [...es5Files, ...es5Modules, "dist/node/kamaelia.mjs", "dist/node/desktop.mjs"].map((file) => {

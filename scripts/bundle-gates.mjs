@@ -13,7 +13,30 @@ import { scanForFeatures, scanForHostReach } from "./bundle-scan.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BUDGET_DOC = join(root, "docs/size-budget.md");
-export const ES5_BUNDLES = ["dist/kamaelia.es5.js", "dist/kamaelia.es5.min.js", "dist/kamaelia.es5.mjs"];
+export const ES5_BUNDLES = [
+  "dist/kamaelia.es5.js",
+  "dist/kamaelia.es5.min.js",
+  "dist/kamaelia.es5.mjs",
+  "dist/kamaelia-core.es5.js",
+  "dist/kamaelia-core.es5.min.js",
+];
+
+/**
+ * Built-ins a bundle may use although some engine lacks them, by bundle file name, each with its reason.
+ * The kernel bundle (kamaelia-core) may use none. The full bundle's byte-level components (framing,
+ * chunking) work on Uint8Array, so they state that they need typed arrays: not on mujs.
+ */
+const TYPED_ARRAYS = ["Uint8Array", "ArrayBuffer"];
+export const ALLOWED_FEATURES = {
+  "kamaelia.es5.js": TYPED_ARRAYS,
+  "kamaelia.es5.min.js": TYPED_ARRAYS,
+  "kamaelia.es5.mjs": TYPED_ARRAYS,
+};
+
+function allowed(file, finding) {
+  const names = ALLOWED_FEATURES[basename(file)] || [];
+  return names.some((name) => finding.indexOf(name + " at line") === 0);
+}
 
 /**
  * The budgets in a size-budget page: the rows of its `| bundle | gzip budget (bytes) | why |` table.
@@ -70,9 +93,9 @@ export function runGates(files, options = {}) {
     for (const found of reach.globals) {
       // A global the feature scan also found ("Map at line 3: missing on …") is reported once, by it.
       const plain = found.replace(" (unguarded)", "");
-      if (!features.some((f) => f.indexOf(plain + ":") === 0)) failures.push(file + ": host global: " + found);
+      if (!features.some((f) => f.indexOf(plain + ":") === 0) && !allowed(file, found)) failures.push(file + ": host global: " + found);
     }
-    for (const found of features) failures.push(file + ": ES2015+ built-in: " + found);
+    for (const found of features) if (!allowed(file, found)) failures.push(file + ": ES2015+ built-in: " + found);
     const row = Object.keys(budgets).filter((bundle) => basename(bundle) === basename(file))[0];
     if (row === undefined) failures.push(file + ": no gzip budget for " + basename(file) + " in docs/size-budget.md");
     else {

@@ -12,7 +12,7 @@ DeviceTest.define("round-robin order", (t) => {
     override *main(): MainLoop {
       for (let i = 0; i < this.steps; i++) {
         log.push(this.label + i);
-        if (this.label === "a" && i === 0) new Stepper("late", 1).activate(this._scheduler!);
+        if (this.label === "a" && i === 0) new Stepper("late", 1).activate(this.scheduler!);
         yield 1;
       }
     }

@@ -249,7 +249,7 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
 
   /** The Co-ordinating Assistant Tracker of this component's scheduler (or the default scheduler's). */
   getcat(): CoordinatingAssistantTracker {
-    return (this._scheduler || defaultScheduler()).tracker;
+    return (this.scheduler || defaultScheduler()).tracker;
   }
 
   /**

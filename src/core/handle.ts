@@ -49,10 +49,10 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
     this.component = component;
     this.name = "Handle_" + nextHandle++ + "(" + component.name + ")";
     if (component._state === INACTIVE) component.activate(scheduler || defaultScheduler());
-    else if (scheduler && component._scheduler !== scheduler) {
+    else if (scheduler && component.scheduler !== scheduler) {
       throw new BadComponentState(component.name, "already runs on another scheduler than the one given to its Handle");
     }
-    this.scheduler = component._scheduler || scheduler || defaultScheduler();
+    this.scheduler = component.scheduler || scheduler || defaultScheduler();
   }
 
   /** Deliver a message into one of the component's inboxes (default `inbox`). */

@@ -52,8 +52,8 @@ export class Microprocess implements Runnable {
 
   /** @internal One of the run-state constants. */
   _state = INACTIVE;
-  /** @internal The scheduler this runs on, once activated. */
-  _scheduler: Scheduler | null = null;
+  /** The scheduler this runs on, once activated (Axon's `self.scheduler`); null before. Read-only by convention. */
+  scheduler: Scheduler | null = null;
   /** @internal The generator being driven: main(), or the innermost WaitComplete generator. */
   _gen: Iterator<unknown, unknown, unknown> | null = null;
   /** @internal Generators suspended in WaitComplete, outermost first. */
@@ -88,13 +88,13 @@ export class Microprocess implements Runnable {
    * `this`, as in Axon.
    */
   activate(scheduler?: Scheduler): this {
-    (scheduler || this._scheduler || defaultScheduler())._activate(this);
+    (scheduler || this.scheduler || defaultScheduler())._activate(this);
     return this;
   }
 
   /** Activate, then run the scheduler until nothing is left to run (Axon's `run()`). */
   run(scheduler?: Scheduler): void {
-    const s = scheduler || this._scheduler || defaultScheduler();
+    const s = scheduler || this.scheduler || defaultScheduler();
     this.activate(s);
     s.runThreads();
   }
@@ -113,18 +113,18 @@ export class Microprocess implements Runnable {
 
   /** The host clock, in milliseconds (the scheduler's host, or the default scheduler's). */
   now(): number {
-    return (this._scheduler || defaultScheduler()).now();
+    return (this.scheduler || defaultScheduler()).now();
   }
 
   /** End now: `finally` blocks run, then teardown. Safe to call more than once, and on itself. */
   stop(): void {
     if (this._state === FINISHED) return;
-    if (this._scheduler === null) {
+    if (this.scheduler === null) {
       this._state = FINISHED;
       this._closeDown();
       return;
     }
-    this._scheduler._stopOne(this);
+    this.scheduler._stopOne(this);
   }
 
   /** True once this has ended, by finishing, crashing or being stopped (Axon's `_isStopped`). */
@@ -153,7 +153,7 @@ export class Microprocess implements Runnable {
     if (state === PAUSING) this._state = RUNNABLE;
     else if (state === SLEEPING) {
       this._state = RUNNABLE;
-      (this._scheduler as Scheduler)._enqueue(this);
+      (this.scheduler as Scheduler)._enqueue(this);
     }
   }
 
@@ -178,7 +178,7 @@ export class Microprocess implements Runnable {
 
   /** @internal The scheduler, or a clear error naming what needed it. */
   _needScheduler(what: string): Scheduler {
-    if (this._scheduler === null) throw new BadComponentState(this.name, "is not activated, so it cannot " + what);
-    return this._scheduler;
+    if (this.scheduler === null) throw new BadComponentState(this.name, "is not activated, so it cannot " + what);
+    return this.scheduler;
   }
 }

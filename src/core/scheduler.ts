@@ -173,7 +173,7 @@ export class Scheduler {
       throw new BadComponentState(mp.name, "has a main() that is not a generator: declare it as *main()");
     }
     mp._gen = generator;
-    mp._scheduler = this;
+    mp.scheduler = this;
     mp._state = RUNNABLE;
     mp._slot = this.live.length;
     this.live.push(mp);

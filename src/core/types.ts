@@ -32,6 +32,8 @@ export interface Host {
   wake?(): void;
   /** Block for `ms` milliseconds; lets `runThreads` wait for a timer without spinning on hosts with no loop. */
   sleep?(ms: number): void;
+  /** Write program output (ConsoleEchoer uses it): stdout on a desktop, the console or screen elsewhere. */
+  print?(text: string): void;
 }
 
 /** Anything the scheduler runs, as hooks and introspection see it. */

@@ -7,7 +7,8 @@
  *   host.onWake = () => driver.kick();   // EventLoopDriver does this for you
  *
  * Behaviour: `now()` is `performance.now()` (monotonic); `log` writes errors and warnings to stderr and
- * the rest to stdout; `wake()` calls `onWake` if set. There is no `sleep`: Node never blocks its loop.
+ * the rest to stdout; `print` writes program output to stdout as it is; `wake()` calls `onWake` if set.
+ * There is no `sleep`: Node never blocks its loop.
  */
 import type { Host, LogLevel } from "../../src/index";
 
@@ -30,6 +31,9 @@ export function createNodeHost(log?: (level: LogLevel, message: string) => void)
       }),
     wake: () => {
       if (host.onWake) host.onWake();
+    },
+    print: (text) => {
+      process.stdout.write(text);
     },
   };
   return host;

@@ -51,7 +51,7 @@ describe("scheduler", () => {
       static override Name = "Spawner";
       override *main(): MainLoop {
         log.push("spawn");
-        new Stepper("new", 2, log).activate(this._scheduler!);
+        new Stepper("new", 2, log).activate(this.scheduler!);
         yield 1;
         log.push("spawner again");
         yield 1;

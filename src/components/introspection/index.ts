@@ -1,0 +1,4 @@
+/**
+ * The introspection family: named exports of every component in this folder.
+ */
+export {};

@@ -1,0 +1,4 @@
+/**
+ * The marshalling family: named exports of every component in this folder.
+ */
+export {};
