@@ -5,3 +5,5 @@
  */
 export * from "./core/index";
 export { Pipeline } from "./components/chassis/pipeline";
+export { Graphline } from "./components/chassis/graphline";
+export type { GraphlineEnd, GraphlineLinkages, GraphlineSpec } from "./components/chassis/graphline";

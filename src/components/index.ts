@@ -4,6 +4,13 @@
 
 // Chassis: components that hold and wire other components
 export { Pipeline } from "./chassis/pipeline";
+export { Graphline } from "./chassis/graphline";
+export type { GraphlineEnd, GraphlineLinkages, GraphlineSpec } from "./chassis/graphline";
+export { Seq } from "./chassis/seq";
+export { PAR } from "./chassis/par";
+export { Carousel } from "./chassis/carousel";
+export type { CarouselOptions } from "./chassis/carousel";
+export type { ConnectionInfo, ProtocolFactory } from "./chassis/protocol-factory";
 
 // Util: sources, sinks, transformers, fan-out, clocks, publish/subscribe
 export * from "./util/index";
