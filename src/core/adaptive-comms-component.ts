@@ -116,7 +116,10 @@ export class AdaptiveCommsComponent<I = DefaultInboxes, O = DefaultOutboxes> ext
 
   private addBox(table: object, wanted: string, isInbox: boolean): string {
     const name = uniqueName(table, wanted);
-    (table as { [name: string]: Box })[name] = new Box(name, this, isInbox);
+    const box = new Box(name, this, isInbox);
+    (table as { [name: string]: Box })[name] = box;
+    if (name === "inbox" && isInbox) this._in = box;
+    if (name === "outbox" && !isInbox) this._out = box;
     return name;
   }
 
@@ -124,6 +127,8 @@ export class AdaptiveCommsComponent<I = DefaultInboxes, O = DefaultOutboxes> ext
     const boxes = table as { [name: string]: Box };
     if (!Object.prototype.hasOwnProperty.call(boxes, name)) throw new BoxNotFound(this.name, kind, name);
     detach(boxes[name]);
+    if (boxes[name] === this._in) this._in = null;
+    if (boxes[name] === this._out) this._out = null;
     delete boxes[name];
   }
 }

@@ -22,12 +22,13 @@
  * link or unlink, which are rare; sends and collects never walk anything.
  */
 import { CircularLinkage, BoxAlreadyLinkedToDestination, EmptyBox, NoSpaceInBox } from "./errors";
+import type { Task } from "./task";
 
-/** What a box needs from its owner: a name for errors, and a way to wake it. */
+/** What a box needs from its owner: a name for errors, and the task to wake (see task.ts). */
 export interface BoxOwner {
   readonly name: string;
-  /** Wake the owner if it is paused; called on a delivery (inboxes) or a collect (producers). */
-  _wake(): void;
+  /** Woken on a delivery (inboxes) or a collect (producers) when its state says it is paused. */
+  readonly _task: Task;
 }
 
 /** Something that can undo a link; the box keeps the one it is the source of, so deletion can unlink. */
@@ -35,8 +36,25 @@ export interface LinkRecord {
   unlink(): void;
 }
 
-/** Compact storage after this many collected slots, once they are also half the array. */
+/**
+ * A fresh name → value dictionary that inherits nothing, so names such as `__proto__` or `toString` are
+ * plain keys. Instances of a constructor whose prototype is `Object.create(null)` rather than
+ * `Object.create(null)` itself: V8 keeps the former as fast objects and the latter as slow hash tables,
+ * and box lookups are on every send and recv.
+ */
+export function newDictionary<T>(): { [name: string]: T } {
+  return new (Dictionary as unknown as new () => { [name: string]: T })();
+}
+function Dictionary() {
+  // instances start empty
+}
+Dictionary.prototype = Object.create(null);
+
+/** Compact storage after this many collected slots, once they are also half of those in use. */
 const COMPACT_AFTER = 64;
+
+/** A drained box keeps up to this many slots of capacity for reuse; a larger array is released. */
+const KEEP_CAPACITY = 4096;
 
 /** No limit on the number of waiting messages. */
 const UNBOUNDED = -1;
@@ -52,16 +70,23 @@ export class Box<T = unknown> {
   target: Box | null = null;
   /** The box where messages sent into this one end up (itself when unlinked). */
   final: Box = this;
+  /** @internal The task to wake on a delivery: the inbox owner's, null for an outbox. */
+  _wakes: Task | null;
   /** @internal The linkage that made this box a source, so deleting the box can undo it. */
   _link: LinkRecord | null = null;
   /** @internal Boxes linked into this one. Lazily created. */
   _sources: Box[] | null = null;
-  /** @internal Owners of boxes that resolve here and may send: woken on collect. */
-  _producers: BoxOwner[] | null = null;
-  /** @internal Waiting messages from `_head` on. Lazily created. */
+  /** @internal Tasks of the owners of boxes that resolve here and may send: woken on collect. */
+  _producers: Task[] | null = null;
+  /**
+   * @internal Message storage, created lazily: slots `_head` to `_tail` hold the waiting messages, and
+   * slots past `_tail` are spare capacity (undefined), reused by later pushes without reallocating.
+   */
   _items: T[] | null = null;
-  /** @internal Index of the oldest waiting message in `_items`. */
+  /** @internal Index of the oldest waiting message. */
   _head = 0;
+  /** @internal Index one past the newest waiting message. */
+  _tail = 0;
   /** @internal Maximum waiting messages, or UNBOUNDED. */
   _size = UNBOUNDED;
 
@@ -69,6 +94,7 @@ export class Box<T = unknown> {
     this.name = name;
     this.owner = owner;
     this.isInbox = isInbox;
+    this._wakes = isInbox && owner !== null ? owner._task : null;
   }
 
   /** A readable description for errors and traces, such as `Echo_7.inbox`. */
@@ -88,7 +114,7 @@ export class Box<T = unknown> {
 
   /** How many messages wait here (only a final destination holds any). */
   dataReady(): number {
-    return this._items === null ? 0 : this._items.length - this._head;
+    return this._tail - this._head;
   }
 
   /** True when this box's final destination holds its limit, so a push would throw NoSpaceInBox. */
@@ -100,38 +126,66 @@ export class Box<T = unknown> {
   /** Deliver into the final destination, waking its owner. Throws NoSpaceInBox when it is full. */
   push(message: T): void {
     const f = this.final as Box<T>;
-    if (f._size !== UNBOUNDED && f.dataReady() >= f._size) throw new NoSpaceInBox(f.describe(), f._size);
-    if (f._items === null) f._items = [message];
-    else f._items.push(message);
-    if (f.isInbox && f.owner !== null) f.owner._wake();
+    const tail = f._tail;
+    if (f._size !== UNBOUNDED && tail - f._head >= f._size) throw new NoSpaceInBox(f.describe(), f._size);
+    const items = f._items;
+    if (items !== null && tail < items.length) items[tail] = message;
+    else if (items !== null) items.push(message);
+    else f._items = [message];
+    f._tail = tail + 1;
+    // Only a paused owner needs waking (PAUSING = 2, SLEEPING = 3); checked here to skip the call.
+    const task = f._wakes;
+    if (task !== null && task.state > 1) task.wake();
   }
 
   /** Collect the oldest waiting message from this box (not its destination), waking its producers. */
   pop(): T {
-    const items = this._items;
-    if (items === null || this._head >= items.length) throw new EmptyBox(this.describe());
-    const message = items[this._head];
-    (items as unknown[])[this._head] = undefined; // let the message be garbage-collected now
-    this._head++;
-    if (this._head === items.length) {
-      items.length = 0;
+    const head = this._head;
+    const tail = this._tail;
+    if (head >= tail) throw new EmptyBox(this.describe());
+    const items = this._items as T[];
+    const message = items[head];
+    (items as unknown[])[head] = undefined; // let the message be garbage-collected now
+    if (head + 1 < tail) {
+      this._head = head + 1;
+      if (head >= COMPACT_AFTER && head * 2 > tail) this.compact();
+    } else {
       this._head = 0;
-    } else if (this._head > COMPACT_AFTER && this._head * 2 > items.length) {
-      items.splice(0, this._head);
-      this._head = 0;
+      this._tail = 0;
+      if (items.length > KEEP_CAPACITY) this._items = null; // after a burst, give the memory back
     }
     const producers = this._producers;
-    if (producers !== null) for (let i = 0; i < producers.length; i++) producers[i]._wake();
+    if (producers !== null) {
+      for (let i = 0; i < producers.length; i++) if (producers[i].state > 1) producers[i].wake();
+    }
     return message;
+  }
+
+  /** Drop the collected slots at the front, so a box that never drains does not grow forever. */
+  private compact(): void {
+    const head = this._head;
+    (this._items as T[]).splice(0, head);
+    this._tail -= head;
+    this._head = 0;
+  }
+
+  /** @internal Store a message after the newest, reusing spare capacity. No checks, no wake. */
+  _append(message: T): void {
+    const items = this._items;
+    if (items === null) this._items = [message];
+    else if (this._tail < items.length) items[this._tail] = message;
+    else items.push(message);
+    this._tail++;
   }
 
   /** Every message waiting here, oldest first, removed from the box. */
   takeAll(): T[] {
     const items = this._items;
-    if (items === null) return [];
-    const taken = this._head === 0 ? items.slice() : items.slice(this._head);
-    items.length = 0;
+    if (items === null || this._tail === this._head) return [];
+    const taken = items.slice(this._head, this._tail);
+    this._items = null;
     this._head = 0;
+    this._tail = 0;
     return taken;
   }
 }
@@ -150,9 +204,8 @@ export function connectBoxes(source: Box, sink: Box, record: LinkRecord): void {
   // Messages kept in the source while it was unlinked move on, so nothing sent is lost.
   if (source.dataReady() > 0) {
     const waiting = source.takeAll();
-    if (destination._items === null) destination._items = waiting;
-    else for (let i = 0; i < waiting.length; i++) destination._items.push(waiting[i]);
-    if (destination.isInbox && destination.owner !== null) destination.owner._wake();
+    for (let i = 0; i < waiting.length; i++) destination._append(waiting[i]);
+    if (destination._wakes !== null) destination._wakes.wake();
   }
 }
 
@@ -178,19 +231,19 @@ export function disconnectBoxes(source: Box): void {
 
 /** Point every box in `root`'s source tree at `root`, and gather their owners as `root`'s producers. */
 function resolveChain(root: Box): void {
-  const producers: BoxOwner[] = [];
+  const producers: Task[] = [];
   root.final = root;
   collectSources(root, root, producers);
   root._producers = producers.length > 0 ? producers : null;
 }
 
-function collectSources(box: Box, root: Box, producers: BoxOwner[]): void {
+function collectSources(box: Box, root: Box, producers: Task[]): void {
   const sources = box._sources;
   if (sources === null) return;
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i];
     source.final = root;
-    if (!source.isInbox && source.owner !== null) producers.push(source.owner);
+    if (!source.isInbox && source.owner !== null) producers.push(source.owner._task);
     collectSources(source, root, producers);
   }
 }

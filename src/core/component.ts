@@ -34,7 +34,7 @@
  * How it works inside: box tables are prototype-less objects of Box (box.ts). The type-only fields
  * `__inboxTypes` / `__outboxTypes` carry the type parameters for `link`'s compatibility check.
  */
-import { Box } from "./box";
+import { Box, newDictionary } from "./box";
 import type { BoxOwner } from "./box";
 import { BoxNotFound } from "./errors";
 import { Linkage } from "./linkage";
@@ -83,7 +83,7 @@ type SinksOf<T> = 0 extends 1 & T ? any : { readonly [K in keyof T]: (message: T
 export type BoxRef<C, Name extends string> = readonly [component: C, box: Name];
 
 function makeBoxTable(descriptions: object | undefined, owner: BoxOwner, isInbox: boolean): object {
-  const table: { [name: string]: Box } = Object.create(null);
+  const table = newDictionary<Box>();
   for (const name in descriptions) {
     if (Object.prototype.hasOwnProperty.call(descriptions, name)) table[name] = new Box(name, owner, isInbox);
   }
@@ -122,6 +122,10 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
   _children: AnyComponent[] = [];
   /** @internal Linkages this component created. */
   _linkages: Linkage[] | null = null;
+  /** @internal The `inbox` box, or null if there is none: the hot path skips the table lookup. */
+  _in: Box | null;
+  /** @internal The `outbox` box, or null if there is none. */
+  _out: Box | null;
 
   constructor() {
     super();
@@ -129,14 +133,22 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
     const ctor = this.constructor as unknown as { Inboxes?: object; Outboxes?: object };
     this.inboxes = makeBoxTable(ctor.Inboxes || Component.Inboxes, this, true) as BoxTable<I>;
     this.outboxes = makeBoxTable(ctor.Outboxes || Component.Outboxes, this, false) as BoxTable<O>;
+    this._in = (this.inboxes as { [name: string]: Box | undefined }).inbox || null;
+    this._out = (this.outboxes as { [name: string]: Box | undefined }).outbox || null;
   }
 
   /** Send `message` on an outbox (default `outbox`). Throws NoSpaceInBox if the destination is full. */
   send(message: O extends { outbox: infer T } ? T : never): void;
   send<K extends keyof O & string>(message: O[K], box: K): void;
   send(message: unknown, box?: string): void {
-    const b = (this.outboxes as { [name: string]: Box })[box === undefined ? "outbox" : box];
-    if (b === undefined) throw new BoxNotFound(this.name, "outbox", box as string);
+    // The hot path: the default outbox, one field load, no table lookup.
+    const out = this._out;
+    if (box === undefined && out !== null) {
+      out.push(message);
+      return;
+    }
+    const b = (this.outboxes as { [name: string]: Box | undefined })[box === undefined ? "outbox" : box];
+    if (b === undefined) throw new BoxNotFound(this.name, "outbox", box === undefined ? "outbox" : box);
     b.push(message);
   }
 
@@ -144,11 +156,15 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
   recv(): I extends { inbox: infer T } ? T : never;
   recv<K extends keyof I & string>(box: K): I[K];
   recv(box?: string): unknown {
+    const inbox = this._in;
+    if (box === undefined && inbox !== null) return inbox.pop();
     return this._inbox(box === undefined ? "inbox" : box).pop();
   }
 
   /** How many messages wait in an inbox (default `inbox`). */
   dataReady(box?: keyof I & string): number {
+    const inbox = this._in;
+    if (box === undefined && inbox !== null) return inbox._tail - inbox._head;
     return this._inbox(box === undefined ? "inbox" : box).dataReady();
   }
 

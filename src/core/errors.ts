@@ -36,8 +36,7 @@ function defineError<Args extends unknown[]>(
     this.message = message;
     // Engines differ on whether `stack` is writable (Duktape's is an accessor), so a failure here is fine.
     try {
-      const stack = new Error(message).stack;
-      if (stack) this.stack = stack.indexOf("Error") === 0 ? name + stack.slice(5) : stack;
+      this.stack = new Error(message).stack;
     } catch (ignored) {
       // no stack on this engine
     }

@@ -24,7 +24,8 @@ import { Box } from "./box";
 import type { BoxOwner } from "./box";
 import type { AnyComponent, InboxTypesOf, OutboxTypesOf } from "./component";
 import { Linkage } from "./linkage";
-import { INACTIVE } from "./run-state";
+import { INACTIVE, SLEEPING } from "./run-state";
+import { Task } from "./task";
 import { defaultScheduler } from "./scheduler";
 import type { Scheduler } from "./scheduler";
 import { ShutdownMicroprocess } from "./ipc";
@@ -44,11 +45,16 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
   private getBoxes: { [name: string]: Box } = Object.create(null);
   private links: Linkage[] = [];
   private closed = false;
+  /** @internal As a box owner: a task that always counts as paused and calls `_wake` on each delivery. */
+  readonly _task: Task;
 
   constructor(component: C, scheduler?: Scheduler) {
     this.component = component;
     this.name = "Handle_" + nextHandle++ + "(" + component.name + ")";
-    if (component._state === INACTIVE) component.activate(scheduler || defaultScheduler());
+    this._task = new Task(null);
+    this._task.state = SLEEPING;
+    this._task.listener = () => this._wake();
+    if (component._task.state === INACTIVE) component.activate(scheduler || defaultScheduler());
     else if (scheduler && component.scheduler !== scheduler) {
       throw new BadComponentState(component.name, "already runs on another scheduler than the one given to its Handle");
     }

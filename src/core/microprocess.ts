@@ -17,11 +17,13 @@
  * - Every microprocess has a readable, unique name: the class's static `Name` (or the constructor's
  *   function name where the engine has one; mujs does not) and an id, such as `Ticker_3`.
  *
- * How it works inside: the state lives in a few numeric fields (see run-state.ts); the scheduler drives the
- * generator and calls `_closeDown` when it ends, which Component extends with box and linkage teardown.
+ * How it works inside: the scheduler's state for it lives in a Task record (task.ts: run state as numbers
+ * from run-state.ts, generators, queue places); the scheduler drives the generator and calls `_closeDown`
+ * when it ends, which Component extends with box and linkage teardown.
  */
 import { BadComponentState } from "./errors";
 import { INACTIVE, PAUSING, RUNNABLE, SLEEPING, FINISHED } from "./run-state";
+import { Task } from "./task";
 import { defaultScheduler, Scheduler } from "./scheduler";
 import type { MainLoop, Runnable } from "./types";
 
@@ -50,32 +52,17 @@ export class Microprocess implements Runnable {
   /** True when `main()` threw (the error may be any value, even undefined). */
   crashed = false;
 
-  /** @internal One of the run-state constants. */
-  _state = INACTIVE;
   /** The scheduler this runs on, once activated (Axon's `self.scheduler`); null before. Read-only by convention. */
   scheduler: Scheduler | null = null;
-  /** @internal The generator being driven: main(), or the innermost WaitComplete generator. */
-  _gen: Iterator<unknown, unknown, unknown> | null = null;
-  /** @internal Generators suspended in WaitComplete, outermost first. */
-  _waiting: Iterator<unknown, unknown, unknown>[] | null = null;
-  /** @internal The value passed to the generator's next `next()`. */
-  _resume: unknown = undefined;
-  /** @internal True when `_resumeError` must be thrown into the generator instead. */
-  _hasResumeError = false;
-  /** @internal An error to throw at the generator's current yield. */
-  _resumeError: unknown = undefined;
-  /** @internal When a pauseFor timer is due, or -1. */
-  _timerAt = -1;
-  /** @internal Position in the scheduler's live list, for O(1) removal. */
-  _slot = -1;
-  /** @internal Set when stop() is called from inside this microprocess's own step. */
-  _stopRequested = false;
+  /** @internal The scheduler's record: run state, generators, queue and timer places (see task.ts). */
+  readonly _task: Task;
   /** @internal Cleanups registered while running, undone in reverse on ending. */
   _teardown: (() => void)[] | null = null;
 
   constructor() {
     this.id = nextId++;
     this.name = constructorName(this) + "_" + this.id;
+    this._task = new Task(this);
   }
 
   /** The work: a generator that yields to hand control back. Override it with `*main() { ... }`. */
@@ -101,14 +88,15 @@ export class Microprocess implements Runnable {
 
   /** Sleep from the next yield until woken (delivery, collect, child end, timer). */
   pause(): void {
-    if (this._state === RUNNABLE) this._state = PAUSING;
+    const task = this._task;
+    if (task.state === RUNNABLE) task.state = PAUSING;
   }
 
   /** Pause, and be woken at the latest `ms` milliseconds from now on the host clock. */
   pauseFor(ms: number): void {
     const s = this._needScheduler("pauseFor");
     this.pause();
-    s._setTimer(this, s.now() + ms);
+    s._setTimer(this._task, s.now() + ms);
   }
 
   /** The host clock, in milliseconds (the scheduler's host, or the default scheduler's). */
@@ -118,28 +106,30 @@ export class Microprocess implements Runnable {
 
   /** End now: `finally` blocks run, then teardown. Safe to call more than once, and on itself. */
   stop(): void {
-    if (this._state === FINISHED) return;
+    if (this._task.state === FINISHED) return;
     if (this.scheduler === null) {
-      this._state = FINISHED;
+      this._task.state = FINISHED;
       this._closeDown();
       return;
     }
-    this.scheduler._stopOne(this);
+    this.scheduler._stopOne(this._task);
   }
 
   /** True once this has ended, by finishing, crashing or being stopped (Axon's `_isStopped`). */
   isStopped(): boolean {
-    return this._state === FINISHED;
+    return this._task.state === FINISHED;
   }
 
   /** True while activated and not yet ended. */
   isRunning(): boolean {
-    return this._state !== INACTIVE && this._state !== FINISHED;
+    const state = this._task.state;
+    return state !== INACTIVE && state !== FINISHED;
   }
 
   /** True while paused and out of the run queue. */
   isPaused(): boolean {
-    return this._state === SLEEPING || this._state === PAUSING;
+    const state = this._task.state;
+    return state === SLEEPING || state === PAUSING;
   }
 
   /** Register a cleanup to run when this ends; cleanups run in reverse order of registration. */
@@ -149,12 +139,7 @@ export class Microprocess implements Runnable {
 
   /** @internal Make it runnable again if it is paused. */
   _wake(): void {
-    const state = this._state;
-    if (state === PAUSING) this._state = RUNNABLE;
-    else if (state === SLEEPING) {
-      this._state = RUNNABLE;
-      (this.scheduler as Scheduler)._enqueue(this);
-    }
+    this._task.wake();
   }
 
   /** @internal Called once when this ends, after `main()` is closed. Subclasses extend it. */

@@ -24,15 +24,17 @@
  * - `stop()` ends every microprocess and clears the queue.
  * - Each scheduler has its own Co-ordinating Assistant Tracker (`tracker`).
  *
- * How it works inside: three arrays — the cycle being run (with a cursor, so a slice can end mid-cycle), the
- * survivors for the next cycle, and the arrivals — are swapped at each cycle's end, so nothing is allocated
- * per step. Live microprocesses sit in an array with O(1) swap-removal; timers in a small sorted array.
+ * How it works inside: the scheduler works on Task records (task.ts), one per microprocess and all of one
+ * shape, so its field accesses stay fast whatever the component classes. Three arrays — the cycle being
+ * run (with a cursor, so a slice can end mid-cycle), the survivors for the next cycle, and the arrivals —
+ * are swapped at each cycle's end, so nothing is allocated per step. Live microprocesses sit in an array with O(1) swap-removal; timers in a small sorted array.
  * This file is longer than most because the run loop, timers and ending are one piece of state.
  */
 import { CoordinatingAssistantTracker } from "./coordinating-assistant-tracker";
 import { BadComponentState, ReservedYield } from "./errors";
 import { NewComponent, WaitComplete } from "./ipc";
 import type { Microprocess } from "./microprocess";
+import type { Task } from "./task";
 import { FINISHED, INACTIVE, PAUSING, RUNNABLE, SLEEPING } from "./run-state";
 import { SLICE_BUSY, SLICE_DONE, SLICE_IDLE } from "./types";
 import type { Hooks, Host, Runnable } from "./types";
@@ -68,13 +70,13 @@ export class Scheduler {
   /** This scheduler's Co-ordinating Assistant Tracker. */
   readonly tracker: CoordinatingAssistantTracker;
 
-  private runQueue: Microprocess[] = [];
+  private runQueue: Task[] = [];
   private cursor = 0;
-  private survivors: Microprocess[] = [];
-  private arrivals: Microprocess[] = [];
-  private live: Microprocess[] = [];
-  private timers: Microprocess[] = [];
-  private current: Microprocess | null = null;
+  private survivors: Task[] = [];
+  private arrivals: Task[] = [];
+  private live: Task[] = [];
+  private timers: Task[] = [];
+  private current: Task | null = null;
   private inSlice = false;
   private wakeRequested = false;
 
@@ -107,11 +109,11 @@ export class Scheduler {
           if (this.runQueue.length === 0) break;
           if (this.timers.length > 0) this.fireTimers();
         }
-        const mp = this.runQueue[this.cursor++];
-        if (mp._state !== RUNNABLE && mp._state !== PAUSING) continue; // stopped while queued
-        this.step(mp);
-        if (mp._state === PAUSING) mp._state = SLEEPING;
-        else if (mp._state === RUNNABLE) this.survivors.push(mp);
+        const task = this.runQueue[this.cursor++];
+        if (task.state !== RUNNABLE && task.state !== PAUSING) continue; // stopped while queued
+        this.step(task);
+        if (task.state === PAUSING) task.state = SLEEPING;
+        else if (task.state === RUNNABLE) this.survivors.push(task);
       }
     } finally {
       this.inSlice = false;
@@ -138,7 +140,7 @@ export class Scheduler {
     if (this.cursor < this.runQueue.length || this.survivors.length > 0 || this.arrivals.length > 0) return SLICE_BUSY;
     if (this.live.length === 0) return SLICE_DONE;
     if (this.timers.length > 0) {
-      const wait = this.timers[0]._timerAt - this.host.now();
+      const wait = this.timers[0].timerAt - this.host.now();
       return wait > 0 ? wait : SLICE_BUSY;
     }
     return SLICE_IDLE;
@@ -146,7 +148,8 @@ export class Scheduler {
 
   /** End every microprocess, newest first, and empty the queue. */
   stop(): void {
-    const all = this.listAllThreads() as Microprocess[];
+    const all = this.live.slice();
+    all.sort(byId);
     for (let i = all.length - 1; i >= 0; i--) this.stopOne(all[i]);
     this.runQueue.length = 0;
     this.survivors.length = 0;
@@ -159,58 +162,62 @@ export class Scheduler {
   /** Every live microprocess, in activation order (Axon's `listAllThreads`). */
   listAllThreads(): Runnable[] {
     const all = this.live.slice();
-    all.sort((a, b) => a.id - b.id);
-    return all;
+    all.sort(byId);
+    const result: Runnable[] = [];
+    for (let i = 0; i < all.length; i++) result.push(all[i].mp as Microprocess);
+    return result;
   }
 
   /** @internal Start running `mp` on the next cycle. */
   _activate(mp: Microprocess): void {
-    if (mp._state !== INACTIVE) {
-      throw new BadComponentState(mp.name, mp._state === FINISHED ? "has already finished" : "is already activated");
+    const task = mp._task;
+    if (task.state !== INACTIVE) {
+      throw new BadComponentState(mp.name, task.state === FINISHED ? "has already finished" : "is already activated");
     }
     const generator = mp.main() as Iterator<unknown, unknown, unknown> | undefined;
     if (!generator || typeof generator.next !== "function") {
       throw new BadComponentState(mp.name, "has a main() that is not a generator: declare it as *main()");
     }
-    mp._gen = generator;
+    task.gen = generator;
+    task.scheduler = this;
     mp.scheduler = this;
-    mp._state = RUNNABLE;
-    mp._slot = this.live.length;
-    this.live.push(mp);
-    this.arrivals.push(mp);
+    task.state = RUNNABLE;
+    task.slot = this.live.length;
+    this.live.push(task);
+    this.arrivals.push(task);
     this.poke();
     if (this.hooks.onActivate) this.callHook(this.hooks.onActivate, mp, undefined);
   }
 
-  /** @internal A sleeping microprocess was woken: it runs from the next cycle. */
-  _enqueue(mp: Microprocess): void {
-    this.arrivals.push(mp);
+  /** @internal A sleeping task was woken: it runs from the next cycle. */
+  _enqueue(task: Task): void {
+    this.arrivals.push(task);
     this.poke();
   }
 
-  /** @internal Wake `mp` at `at` on the host clock (replacing any earlier timer of its own). */
-  _setTimer(mp: Microprocess, at: number): void {
+  /** @internal Wake `task` at `at` on the host clock (replacing any earlier timer of its own). */
+  _setTimer(task: Task, at: number): void {
     const timers = this.timers;
-    if (mp._timerAt >= 0) this.removeTimer(mp);
-    mp._timerAt = at;
+    if (task.timerAt >= 0) this.removeTimer(task);
+    task.timerAt = at;
     let i = timers.length;
-    while (i > 0 && timers[i - 1]._timerAt > at) i--;
-    timers.splice(i, 0, mp);
+    while (i > 0 && timers[i - 1].timerAt > at) i--;
+    timers.splice(i, 0, task);
     this.poke();
   }
 
-  /** @internal End `mp` now, or at the end of its step if it is the one running. */
-  _stopOne(mp: Microprocess): void {
-    this.stopOne(mp);
+  /** @internal End `task` now, or at the end of its step if it is the one running. */
+  _stopOne(task: Task): void {
+    this.stopOne(task);
   }
 
-  private stopOne(mp: Microprocess): void {
-    if (mp._state === FINISHED) return;
-    if (mp === this.current) {
-      mp._stopRequested = true;
+  private stopOne(task: Task): void {
+    if (task.state === FINISHED) return;
+    if (task === this.current) {
+      task.stopRequested = true;
       return;
     }
-    this.finish(mp, true);
+    this.finish(task, true);
   }
 
   private poke(): void {
@@ -235,122 +242,125 @@ export class Scheduler {
   private fireTimers(): void {
     const timers = this.timers;
     const now = this.host.now();
-    while (timers.length > 0 && timers[0]._timerAt <= now) {
-      const mp = timers.shift() as Microprocess;
-      mp._timerAt = -1;
-      mp._wake();
+    while (timers.length > 0 && timers[0].timerAt <= now) {
+      const task = timers.shift() as Task;
+      task.timerAt = -1;
+      task.wake();
     }
   }
 
-  private removeTimer(mp: Microprocess): void {
+  private removeTimer(task: Task): void {
     const timers = this.timers;
     for (let i = 0; i < timers.length; i++) {
-      if (timers[i] === mp) {
+      if (timers[i] === task) {
         timers.splice(i, 1);
         break;
       }
     }
-    mp._timerAt = -1;
+    task.timerAt = -1;
   }
 
   /**
-   * Run `mp` up to its next yield and act on what it yielded. A WaitComplete generator that returns hands
-   * its value straight back to its caller within the same step: a return is not a yield.
+   * Run `task` up to its next yield and act on what it yielded. A WaitComplete generator that returns
+   * hands its value straight back to its caller within the same step: a return is not a yield.
    */
-  private step(mp: Microprocess): void {
+  private step(task: Task): void {
     let result: IteratorResult<unknown, unknown>;
     for (;;) {
-      const generator = mp._gen as Iterator<unknown, unknown, unknown>;
-      this.current = mp;
+      const generator = task.gen as Iterator<unknown, unknown, unknown>;
+      this.current = task;
       try {
-        if (mp._hasResumeError) {
-          const error = mp._resumeError;
-          mp._hasResumeError = false;
-          mp._resumeError = undefined;
+        if (task.hasResumeError) {
+          const error = task.resumeError;
+          task.hasResumeError = false;
+          task.resumeError = undefined;
           result = (generator.throw as (e: unknown) => IteratorResult<unknown, unknown>).call(generator, error);
         } else {
-          const value = mp._resume;
-          mp._resume = undefined;
+          const value = task.resume;
+          task.resume = undefined;
           result = generator.next(value);
         }
       } catch (error) {
         this.current = null;
-        if (!mp._stopRequested && mp._waiting !== null && mp._waiting.length > 0) {
+        if (!task.stopRequested && task.waiting !== null && task.waiting.length > 0) {
           // A WaitComplete generator threw: rethrow it at the caller's yield, in this same step.
-          mp._gen = mp._waiting.pop() as Iterator<unknown, unknown, unknown>;
-          mp._hasResumeError = true;
-          mp._resumeError = error;
+          task.gen = task.waiting.pop() as Iterator<unknown, unknown, unknown>;
+          task.hasResumeError = true;
+          task.resumeError = error;
           continue;
         }
         // Outer WaitComplete callers (if stopping) are still suspended: close them.
-        this.crash(mp, error, mp._stopRequested);
+        this.crash(task, error, task.stopRequested);
         return;
       }
       this.current = null;
-      if (mp._stopRequested) {
-        this.finish(mp, true);
+      if (task.stopRequested) {
+        this.finish(task, true);
         return;
       }
       if (!result.done) break;
-      if (mp._waiting === null || mp._waiting.length === 0) {
-        this.finish(mp, false);
+      if (task.waiting === null || task.waiting.length === 0) {
+        this.finish(task, false);
         return;
       }
-      mp._gen = mp._waiting.pop() as Iterator<unknown, unknown, unknown>;
-      mp._resume = result.value;
+      task.gen = task.waiting.pop() as Iterator<unknown, unknown, unknown>;
+      task.resume = result.value;
     }
     const yielded = result.value;
     if (!yielded) {
-      this.crash(mp, new ReservedYield(mp.name, String(yielded)), true);
+      this.crash(task, new ReservedYield((task.mp as Microprocess).name, String(yielded)), true);
     } else if (typeof yielded === "object") {
-      if (yielded instanceof NewComponent) this.activateAll(mp, yielded.components());
+      if (yielded instanceof NewComponent) this.activateAll(task, yielded.components());
       else if (yielded instanceof WaitComplete) {
-        (mp._waiting || (mp._waiting = [])).push(mp._gen as Iterator<unknown, unknown, unknown>);
-        mp._gen = yielded.generator;
+        (task.waiting || (task.waiting = [])).push(task.gen as Iterator<unknown, unknown, unknown>);
+        task.gen = yielded.generator;
       }
     }
   }
 
-  /** Activate what `mp` yielded in a NewComponent; a failure is thrown back at `mp`'s yield. */
-  private activateAll(mp: Microprocess, components: { activate(scheduler?: unknown): unknown }[]): void {
+  /** Activate what `task` yielded in a NewComponent; a failure is thrown back at its yield. */
+  private activateAll(task: Task, components: { activate(scheduler?: unknown): unknown }[]): void {
     try {
       // All or none: check every one can start before starting any.
       for (let i = 0; i < components.length; i++) {
         const c = components[i] as Microprocess;
-        if (c._state !== INACTIVE) throw new BadComponentState(c.name, c._state === FINISHED ? "has already finished" : "is already activated");
+        const state = c._task.state;
+        if (state !== INACTIVE) throw new BadComponentState(c.name, state === FINISHED ? "has already finished" : "is already activated");
       }
       for (let i = 0; i < components.length; i++) components[i].activate(this);
     } catch (error) {
-      mp._hasResumeError = true;
-      mp._resumeError = error;
+      task.hasResumeError = true;
+      task.resumeError = error;
     }
   }
 
-  /** Remove `mp` after an error; `suspended` when its generators are still open and need closing. */
-  private crash(mp: Microprocess, error: unknown, suspended: boolean): void {
+  /** Remove `task` after an error; `suspended` when its generators are still open and need closing. */
+  private crash(task: Task, error: unknown, suspended: boolean): void {
+    const mp = task.mp as Microprocess;
     mp.error = error;
     mp.crashed = true;
     if (this.hooks.onError) this.callHook(this.hooks.onError, error, mp);
     else this.log("error", mp.name + " crashed and was removed: " + describeError(error));
-    this.finish(mp, suspended);
+    this.finish(task, suspended);
   }
 
-  /** End `mp`: close its generators if forced, then remove it and run its teardown. */
-  private finish(mp: Microprocess, closeGenerators: boolean): void {
-    if (mp._state === FINISHED) return;
-    mp._state = FINISHED;
-    if (mp._timerAt >= 0) this.removeTimer(mp);
-    if (closeGenerators) this.closeGenerators(mp);
-    mp._gen = null;
-    mp._waiting = null;
-    const slot = mp._slot;
+  /** End `task`: close its generators if forced, then remove it and run its teardown. */
+  private finish(task: Task, closeGenerators: boolean): void {
+    if (task.state === FINISHED) return;
+    const mp = task.mp as Microprocess;
+    task.state = FINISHED;
+    if (task.timerAt >= 0) this.removeTimer(task);
+    if (closeGenerators) this.closeGenerators(task);
+    task.gen = null;
+    task.waiting = null;
+    const slot = task.slot;
     if (slot >= 0) {
-      const last = this.live.pop() as Microprocess;
-      if (last !== mp) {
+      const last = this.live.pop() as Task;
+      if (last !== task) {
         this.live[slot] = last;
-        last._slot = slot;
+        last.slot = slot;
       }
-      mp._slot = -1;
+      task.slot = -1;
     }
     try {
       mp._closeDown();
@@ -364,15 +374,15 @@ export class Scheduler {
   }
 
   /** Run `finally` blocks of a microprocess stopped from outside, innermost generator first. */
-  private closeGenerators(mp: Microprocess): void {
-    const stack = (mp._waiting || []).concat(mp._gen ? [mp._gen] : []);
+  private closeGenerators(task: Task): void {
+    const stack = (task.waiting || []).concat(task.gen ? [task.gen] : []);
     for (let i = stack.length - 1; i >= 0; i--) {
       const generator = stack[i];
       if (typeof generator.return !== "function") continue;
       try {
         generator.return(undefined);
       } catch (error) {
-        this.log("error", mp.name + " threw while being stopped: " + describeError(error));
+        this.log("error", (task.mp as Microprocess).name + " threw while being stopped: " + describeError(error));
       }
     }
   }
@@ -388,6 +398,10 @@ export class Scheduler {
   private log(level: "error" | "warn", message: string): void {
     if (this.host.log) this.host.log(level, message);
   }
+}
+
+function byId(a: Task, b: Task): number {
+  return (a.mp as Microprocess).id - (b.mp as Microprocess).id;
 }
 
 let theDefault: Scheduler | null = null;
