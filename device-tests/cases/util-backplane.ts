@@ -29,7 +29,7 @@ DeviceTest.define("util: publish and subscribe through a Backplane", (t) => {
   const control = new Feeder();
   // Type arguments given: link() infers the message type from every box of both components (a kernel
   // typing issue), so a typed component's control box needs them.
-  control.link<ShutdownMessage, "signal", "control">([control, "signal"], [leaving, "control"]);
+  control.link([control, "signal"], [leaving, "control"]);
   control.send(Kamaelia.shutdownMicroprocess(), "signal");
   scheduler.runThreads();
   t.ok(firstLine.isStopped(), "the first subscriber's pipeline ended");
@@ -41,7 +41,7 @@ DeviceTest.define("util: publish and subscribe through a Backplane", (t) => {
   t.deepEqual(second.collected, ["a", "b", "c"], "the second subscriber carries on");
 
   control.unlink();
-  control.link<ShutdownMessage, "signal", "control">([control, "signal"], [backplane, "control"]);
+  control.link([control, "signal"], [backplane, "control"]);
   control.send(Kamaelia.producerFinished(), "signal");
   scheduler.runThreads();
   t.ok(backplane.isStopped() && secondLine.isStopped(), "the backplane's shutdown ended the other subscriber's pipeline");

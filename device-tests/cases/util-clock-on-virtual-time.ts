@@ -42,10 +42,10 @@ DeviceTest.define("util: clocks and rate control on a virtual clock", (t) => {
   const stopper = new Feeder();
   // Type arguments given: link() infers the message type from every box of both components (a kernel
   // typing issue), so a typed component's control box needs them.
-  stopper.link<ShutdownMessage, "signal", "control">([stopper, "signal"], [steady, "control"]);
+  stopper.link([stopper, "signal"], [steady, "control"]);
   stopper.send(Kamaelia.shutdownMicroprocess(), "signal");
   stopper.unlink();
-  stopper.link<ShutdownMessage, "signal", "control">([stopper, "signal"], [cheap, "control"]);
+  stopper.link([stopper, "signal"], [cheap, "control"]);
   stopper.send(Kamaelia.producerFinished(), "signal");
   runTo(700);
   t.ok(steadyLine.isStopped() && cheapLine.isStopped(), "both clocks ended with their pipelines at once");

@@ -26,17 +26,15 @@ DeviceTest.define("util: sources, transformers, fan-out and sinks", (t) => {
     new Kamaelia.Filter((pair: [number, string]) => pair[0] % 2 === 1),
   );
   const wiring = new Feeder();
-  // signal → control links give their type arguments: link() infers the message type from every box of
-  // both components (a kernel typing issue), so typed components' control boxes need them.
   wiring.link([main, "outbox"], [fan, "inbox"]);
-  wiring.link<ShutdownMessage, "signal", "control">([main, "signal"], [fan, "control"]);
+  wiring.link([main, "signal"], [fan, "control"]);
   wiring.link([fan, "pairs"], [pairs, "inbox"]);
   wiring.link([fan, "echo"], [detuple, "inbox"]);
-  wiring.link<ShutdownMessage, "signal", "control">([fan, "signal"], [detuple, "control"]);
+  wiring.link([fan, "signal"], [detuple, "control"]);
   wiring.link([detuple, "outbox"], [echoer, "inbox"]);
-  wiring.link<ShutdownMessage, "signal", "control">([detuple, "signal"], [echoer, "control"]);
+  wiring.link([detuple, "signal"], [echoer, "control"]);
   wiring.link([echoer, "outbox"], [seconds, "inbox"]);
-  wiring.link<ShutdownMessage, "signal", "control">([echoer, "signal"], [seconds, "control"]);
+  wiring.link([echoer, "signal"], [seconds, "control"]);
   for (const c of [main, fan, pairs, detuple, echoer, seconds]) c.activate(scheduler);
   scheduler.runThreads();
   t.deepEqual(pairs.collected, [[1, "n1"], [3, "n3"], [5, "n5"]], "the pairs branch");
@@ -52,9 +50,9 @@ DeviceTest.define("util: sources, transformers, fan-out and sinks", (t) => {
   const two = new Kamaelia.Collector<string>();
   const feed = new Feeder();
   feed.link([feed, "outbox"], [splitter, "inbox"]);
-  feed.link<ShutdownMessage, "signal", "control">([feed, "signal"], [splitter, "control"]);
+  feed.link([feed, "signal"], [splitter, "control"]);
   const config = new Feeder();
-  config.link<import("../../src/index").SinkRequest, "outbox", "configuration">([config, "outbox"], [splitter, "configuration"]);
+  config.link([config, "outbox"], [splitter, "configuration"]);
   for (const c of [splitter, one, two]) c.activate(scheduler);
   config.send(Kamaelia.addsink(one, "inbox", "control"));
   feed.send("x");
@@ -76,9 +74,9 @@ DeviceTest.define("util: sources, transformers, fan-out and sinks", (t) => {
   const chosen = new Kamaelia.Collector<string>();
   feed.unlink();
   feed.link([feed, "outbox"], [chooser, "inbox"]);
-  feed.link<ShutdownMessage, "signal", "control">([feed, "signal"], [chooser, "control"]);
+  feed.link([feed, "signal"], [chooser, "control"]);
   chooser.link([chooser, "outbox"], [chosen, "inbox"]);
-  chooser.link<ShutdownMessage, "signal", "control">([chooser, "signal"], [chosen, "control"]);
+  chooser.link([chooser, "signal"], [chosen, "control"]);
   chooser.activate(scheduler);
   chosen.activate(scheduler);
   for (const command of ["NEXT", "NEXT", "NEXT", "sideways", "PREV", "FIRST", "LAST", "SAME"]) feed.send(command);

@@ -26,6 +26,15 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Engine, ScriptRun } from "./engine";
 
+/** Optional extra host functions for one guest run (benchmarks); none are defined unless asked for. */
+export interface GuestExtras {
+  /**
+   * Define `hostMemoryUsed()`: the runtime's `memory_used_size` from `computeMemoryUsage()`, in bytes. The
+   * benchmark suite uses it for bytes per idle component.
+   */
+  hostMemoryUsed?: boolean;
+}
+
 /** Limits for one guest run. */
 export interface GuestLimits {
   /** Guest heap limit; default 256 MiB. */
@@ -58,7 +67,7 @@ function explain(text: string, limits: Required<GuestLimits>): string {
 }
 
 /** Run one script in a fresh QuickJS runtime of the given variant, with the host and limits above. */
-export async function runInQuickJS(id: VariantId, script: string, limits: GuestLimits = {}): Promise<ScriptRun> {
+export async function runInQuickJS(id: VariantId, script: string, limits: GuestLimits = {}, extras: GuestExtras = {}): Promise<ScriptRun> {
   const full: Required<GuestLimits> = { memoryLimitBytes: limits.memoryLimitBytes ?? 256 << 20, timeLimitMs: limits.timeLimitMs ?? 120000 };
   const module = await loadModule(id);
   const runtime = module.newRuntime();
@@ -124,6 +133,15 @@ export async function runInQuickJS(id: VariantId, script: string, limits: GuestL
     return undefined;
   });
 
+  if (extras.hostMemoryUsed) {
+    define("hostMemoryUsed", () => {
+      const usage = runtime.computeMemoryUsage();
+      const used = (context.dump(usage) as { memory_used_size: number }).memory_used_size;
+      usage.dispose();
+      return context.newNumber(used);
+    });
+  }
+
   const result = context.evalCode(script, "device-test.js");
   if (result.error) {
     failure = explain(describeGuestError(context, result.error), full);
@@ -139,6 +157,7 @@ export async function runInQuickJS(id: VariantId, script: string, limits: GuestL
   }
   timers.clear();
   for (const name of HOST_GLOBALS) context.setProp(context.global, name, context.undefined);
+  if (extras.hostMemoryUsed) context.setProp(context.global, "hostMemoryUsed", context.undefined);
   context.dispose();
   runtime.dispose();
   return failure === undefined ? { lines } : { lines, engineError: failure };

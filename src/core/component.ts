@@ -64,19 +64,25 @@ export type InboxTypesOf<C> = C extends { readonly __inboxTypes: infer I } ? I :
 export type OutboxTypesOf<C> = C extends { readonly __outboxTypes: infer O } ? O : never;
 
 /**
- * Type-only views used by `link`'s signature. A linkage source is anything whose box `B` carries messages
- * of type M; a sink is anything whose box `B` accepts M. "Accepts" is written as a function parameter so
- * the check runs in the right direction (M must fit the sink's type), and as a constraint rather than a
- * conditional type so it also resolves when a component links its own boxes through the `this` type.
+ * Type-only views used by `link`'s signature. A source is anything with box types (`__outboxTypes`, or
+ * `__inboxTypes` for an inbox passthrough); the message type is read off the named box by indexed access.
+ * A sink "accepts" that type when its box's `(message: T) => void` view takes it — a function parameter,
+ * so the check runs in the right direction (the message must fit the sink's type). Indexed access and
+ * constraints, rather than conditional types or inference, so that only the two named boxes count and a
+ * component linking its own boxes through the `this` type still resolves.
  */
-export type SendsFrom<Box extends string, M> = { readonly __outboxTypes: { readonly [K in Box]: M } };
-export type ReceivesInto<Box extends string, M> = { readonly __inboxTypes: { readonly [K in Box]: M } };
+export type HasOutboxes = { readonly __outboxTypes: object };
+export type HasInboxes = { readonly __inboxTypes: object };
 export type AcceptsIn<Box extends string, M> = { readonly __inboxSinks: { readonly [K in Box]: (message: M) => void } };
 export type AcceptsOut<Box extends string, M> = { readonly __outboxSinks: { readonly [K in Box]: (message: M) => void } };
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- an untyped (any) box table must accept every link */
-/** Box name → "accepts a message of this type", or `any` for an untyped table (`0 extends 1 & T` tests any). */
-type SinksOf<T> = 0 extends 1 & T ? any : { readonly [K in keyof T]: (message: T[K]) => void };
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped (any) and run-time (indexed) box tables accept every link */
+/**
+ * Box name → "accepts a message of this type". `any` for an untyped table (`0 extends 1 & T` tests for
+ * any) and for a table with run-time boxes (an index signature: AdaptiveCommsComponent), whose box names
+ * the compiler cannot know.
+ */
+type SinksOf<T> = 0 extends 1 & T ? any : string extends keyof T ? any : { readonly [K in keyof T]: (message: T[K]) => void };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** One end of a linkage: a component and one of its box names. */
@@ -180,19 +186,19 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
    * to an inbox; passthrough 1 links inbox → inbox (a parent's inbox to a child's) and passthrough 2 links
    * outbox → outbox (a child's outbox to its parent's). The message types must fit.
    */
-  link<M, SB extends string, DB extends string>(
-    source: BoxRef<SendsFrom<SB, M>, SB>,
-    sink: BoxRef<AcceptsIn<DB, M>, DB>,
+  link<S extends HasOutboxes, SB extends keyof S["__outboxTypes"] & string, D extends object, DB extends string>(
+    source: BoxRef<S, SB>,
+    sink: BoxRef<D & AcceptsIn<DB, S["__outboxTypes"][SB]>, DB>,
     passthrough?: 0,
   ): Linkage;
-  link<M, SB extends string, DB extends string>(
-    source: BoxRef<ReceivesInto<SB, M>, SB>,
-    sink: BoxRef<AcceptsIn<DB, M>, DB>,
+  link<S extends HasInboxes, SB extends keyof S["__inboxTypes"] & string, D extends object, DB extends string>(
+    source: BoxRef<S, SB>,
+    sink: BoxRef<D & AcceptsIn<DB, S["__inboxTypes"][SB]>, DB>,
     passthrough: 1,
   ): Linkage;
-  link<M, SB extends string, DB extends string>(
-    source: BoxRef<SendsFrom<SB, M>, SB>,
-    sink: BoxRef<AcceptsOut<DB, M>, DB>,
+  link<S extends HasOutboxes, SB extends keyof S["__outboxTypes"] & string, D extends object, DB extends string>(
+    source: BoxRef<S, SB>,
+    sink: BoxRef<D & AcceptsOut<DB, S["__outboxTypes"][SB]>, DB>,
     passthrough: 2,
   ): Linkage;
   link(source: BoxRef<object, string>, sink: BoxRef<object, string>, passthrough?: Passthrough): Linkage {

@@ -6,7 +6,7 @@
 // Components and what they are made of
 export { Microprocess } from "./microprocess";
 export { Component } from "./component";
-export type { AnyComponent, BoxTable, BoxRef, InboxTypesOf, OutboxTypesOf, SendsFrom, ReceivesInto, AcceptsIn, AcceptsOut } from "./component";
+export type { AnyComponent, BoxTable, BoxRef, InboxTypesOf, OutboxTypesOf, HasOutboxes, HasInboxes, AcceptsIn, AcceptsOut } from "./component";
 export { AdaptiveCommsComponent } from "./adaptive-comms-component";
 export { Box } from "./box";
 export type { BoxOwner } from "./box";

@@ -90,7 +90,7 @@ describe("RateControl", () => {
   it("RateControl — a new rate on its rate inbox — takes effect at once, the time already passed counting at the old rate", () => {
     const r = rig(() => new RateControl<string>(10));
     const tuner = new Feeder();
-    tuner.link<number, "outbox", "rate">([tuner, "outbox"], [r.limiter, "rate"]); // see splitter.test.ts on the type arguments
+    tuner.link([tuner, "outbox"], [r.limiter, "rate"]);
     for (const m of ["a", "b", "c", "d"]) r.feeder.send(m);
     runFor(r.s, 150);
     tuner.send(2);
@@ -105,7 +105,7 @@ describe("RateControl", () => {
   it("RateControl — a rate that is not a positive number on its rate inbox — is ignored with a warning", () => {
     const r = rig(() => new RateControl<string>(10));
     const tuner = new Feeder();
-    tuner.link<number, "outbox", "rate">([tuner, "outbox"], [r.limiter, "rate"]); // see splitter.test.ts on the type arguments
+    tuner.link([tuner, "outbox"], [r.limiter, "rate"]);
     tuner.send(0);
     tuner.send("fast" as unknown as number);
     runFor(r.s, 1);

@@ -5,7 +5,6 @@
  */
 import { expect } from "chai";
 import { Ipc, Splitter, addsink, liveLinkageCount, producerFinished, removesink, shutdownMicroprocess } from "../../../src/index";
-import type { SinkRequest } from "../../../src/index";
 import { testScheduler } from "../../helpers/test-scheduler";
 import { Feeder } from "./support";
 
@@ -20,9 +19,7 @@ function rig() {
   const splitter = new Splitter<number>();
   const data = new Feeder().feeds(splitter);
   const config = new Feeder();
-  // Explicit type arguments: link() otherwise infers the message type from every box of both components
-  // (a kernel typing issue), not just from the two boxes named.
-  config.link<SinkRequest, "outbox", "configuration">([config, "outbox"], [splitter, "configuration"]);
+  config.link([config, "outbox"], [splitter, "configuration"]);
   splitter.activate(s);
   return { s, splitter, data, config, done: () => [splitter, data, config].forEach((c) => c.stop()) };
 }
