@@ -47,6 +47,8 @@ const INTERNAL_NAMES = [
   "_from", "_to", "_activate", "_enqueue", "_setTimer", "_stopOne", "_forgetProvider",
   "runQueue", "survivors", "arrivals", "inSlice", "wakeRequested", "endCycle", "fireTimers", "removeTimer",
   "activateAll", "closeGenerators", "callHook", "hasResumeError", "resumeError", "stopRequested", "timerAt",
+  "listener", "delivered", "delegate", "life", "putBoxes", "getBoxes", "checkOpen", "controlsNobodyFeeds",
+  "controlLinked", "signalLinked", "addBox", "deleteBox",
 ];
 // sequences: false — terser otherwise joins the ~150 export assignments into one comma expression, which
 // mujs cannot parse ("too much recursion"); the cost is under 200 bytes gzipped.

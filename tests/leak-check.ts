@@ -1,8 +1,8 @@
 /**
  * Leak check, run after every test (a mocha root hook): no component is still live on any test scheduler
- * or the default scheduler, no service is still registered, and no linkage is still in place. A test that
- * leaves something behind fails here, naming what leaked; the leftovers are then stopped so one leak does
- * not cascade into later tests.
+ * or the default scheduler, no service is still registered, and no linkage is still in place. A leak is
+ * reported at once, naming the test and what it left, and fails the run at the end (after every test has
+ * run); the leftovers are stopped so one leak does not cascade into later tests.
  */
 import { defaultScheduler, liveLinkageCount } from "../src/index";
 import type { Scheduler } from "../src/index";
@@ -19,11 +19,13 @@ function leftovers(scheduler: Scheduler): string[] {
   return found;
 }
 
+const leaks: string[] = [];
+
 export const mochaHooks = {
   beforeEach(): void {
     linkagesBefore = liveLinkageCount();
   },
-  afterEach(): void {
+  afterEach(this: Mocha.Context): void {
     const schedulers = schedulersInUse.splice(0, schedulersInUse.length).concat([defaultScheduler()]);
     const found: string[] = [];
     for (const s of schedulers) {
@@ -33,6 +35,14 @@ export const mochaHooks = {
     }
     const linkages = liveLinkageCount() - linkagesBefore;
     if (linkages > 0) found.push(linkages + " linkage(s) still in place");
-    if (found.length > 0) throw new Error("leak check: the test left " + found.join("; "));
+    if (found.length > 0) {
+      // Reported now and failed at the end of the run: a throw here would make mocha skip every later test.
+      const title = this.currentTest ? this.currentTest.fullTitle() : "a test";
+      leaks.push(title + ": " + found.join("; "));
+      console.error("  leak check: " + title + " left " + found.join("; "));
+    }
+  },
+  afterAll(): void {
+    if (leaks.length > 0) throw new Error("leak check: " + leaks.length + " test(s) left things behind:\n  " + leaks.join("\n  "));
   },
 };

@@ -82,14 +82,14 @@ export class AdaptiveCommsComponent<I = DefaultInboxes, O = DefaultOutboxes> ext
 
   /** Remember the boxes and extra information that belong to `resource`. */
   trackResourceInformation(resource: unknown, inboxes: string[], outboxes: string[], information: unknown): void {
-    if (this.find(resource) >= 0) throw new BadComponentState(this.name, "is already tracking that resource");
+    if (this.find(resource) >= 0) throw new BadComponentState(this.name, "already tracks that resource");
     this.resources.push({ resource: resource, inboxes: inboxes.slice(), outboxes: outboxes.slice(), information: information });
   }
 
   /** Forget `resource`; returns its boxes and information so the caller can delete them. */
   ceaseTrackingResource(resource: unknown): { inboxes: string[]; outboxes: string[]; information: unknown } {
     const i = this.find(resource);
-    if (i < 0) throw new BadComponentState(this.name, "is not tracking that resource");
+    if (i < 0) throw new BadComponentState(this.name, "tracks no such resource");
     return copyRecord(this.resources.splice(i, 1)[0]);
   }
 
@@ -105,7 +105,7 @@ export class AdaptiveCommsComponent<I = DefaultInboxes, O = DefaultOutboxes> ext
   /** The boxes and information tracked for `resource`. */
   retrieveTrackedResourceInformation(resource: unknown): { inboxes: string[]; outboxes: string[]; information: unknown } {
     const i = this.find(resource);
-    if (i < 0) throw new BadComponentState(this.name, "is not tracking that resource");
+    if (i < 0) throw new BadComponentState(this.name, "tracks no such resource");
     return copyRecord(this.resources[i]);
   }
 

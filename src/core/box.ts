@@ -99,7 +99,7 @@ export class Box<T = unknown> {
 
   /** A readable description for errors and traces, such as `Echo_7.inbox`. */
   describe(): string {
-    return (this.owner ? this.owner.name : "(detached)") + "." + this.name;
+    return (this.owner ? this.owner.name : "unowned") + "." + this.name;
   }
 
   /** Limit how many messages may wait in this box (Axon's `setSize`). `null` or a negative removes it. */

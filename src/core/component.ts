@@ -99,13 +99,13 @@ function makeBoxTable(descriptions: object | undefined, owner: BoxOwner, isInbox
 export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Microprocess {
   /** Inbox name → description. Override in subclasses; this is the interface documentation. */
   static Inboxes: BoxDescriptions<DefaultInboxes> = {
-    inbox: "data to work on",
-    control: "shutdown messages: producerFinished or shutdownMicroprocess",
+    inbox: "data",
+    control: "shutdown messages",
   };
   /** Outbox name → description. */
   static Outboxes: BoxDescriptions<DefaultOutboxes> = {
     outbox: "results",
-    signal: "shutdown messages, passed on when this component ends",
+    signal: "shutdown messages, passed on at the end",
   };
 
   /** Type-only: the inbox message types. Not present at run time. */

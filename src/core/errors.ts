@@ -64,8 +64,7 @@ export const NoSpaceInBox: AxonErrorClass<[box: string, size: number]> = defineE
   "NoSpaceInBox",
   AxonError,
   (box: string, size: number) =>
-    "no space in " + box + ": it holds its limit of " + size +
-    " messages. The consumer is not keeping up (catch this, pause and yield until it collects) or has ended.",
+    box + " is full (" + size + " messages): its consumer is slow or has ended. Catch this, pause and yield.",
 );
 
 /**
@@ -77,15 +76,14 @@ export const BoxNotFound: AxonErrorClass<[owner: string, kind: string, box: stri
   "BoxNotFound",
   AxonError,
   (owner: string, kind: string, box: string) =>
-    owner + " has no " + kind + " named '" + box + "'. Check the spelling and the component's " +
-    (kind === "inbox" ? "Inboxes" : "Outboxes") + " declaration.",
+    owner + " has no " + kind + " '" + box + "': check the spelling and its " + kind + " declarations.",
 );
 
 /** A `recv` on an empty box. Likely cause: no `dataReady()` check before `recv()`. */
 export const EmptyBox: AxonErrorClass<[box: string]> = defineError(
   "EmptyBox",
   AxonError,
-  (box: string) => "recv on " + box + ", which is empty. Check dataReady() before recv().",
+  (box: string) => box + " is empty: check dataReady() before recv().",
 );
 
 /**
@@ -96,8 +94,7 @@ export const BoxAlreadyLinkedToDestination: AxonErrorClass<[source: string, dest
   "BoxAlreadyLinkedToDestination",
   AxonError,
   (source: string, destination: string) =>
-    source + " is already linked to " + destination + ". One source feeds one destination; " +
-    "unlink first, or use a Fanout to copy messages to several.",
+    source + " already feeds " + destination + ": unlink it first, or copy with a Fanout.",
 );
 
 /** A linkage that would make a chain loop back on itself, so no final destination exists. */
@@ -105,7 +102,7 @@ export const CircularLinkage: AxonErrorClass<[source: string, sink: string]> = d
   "CircularLinkage",
   AxonError,
   (source: string, sink: string) =>
-    "linking " + source + " to " + sink + " would make a loop of passthrough linkages with no final inbox.",
+    source + " -> " + sink + " would make a loop with no final inbox.",
 );
 
 /**
@@ -116,7 +113,7 @@ export const ReservedYield: AxonErrorClass<[component: string, value: string]> =
   "ReservedYield",
   AxonError,
   (component: string, value: string) =>
-    component + " yielded " + value + ". Falsy yields are reserved: write 'yield 1' to hand control back.",
+    component + " yielded " + value + ": falsy yields are reserved; write 'yield 1'.",
 );
 
 /** An operation that needs a live component, or one not yet started. Likely cause: activating twice. */
@@ -131,7 +128,7 @@ export const ServiceAlreadyExists: AxonErrorClass<[service: string]> = defineErr
   "ServiceAlreadyExists",
   AxonError,
   (service: string) =>
-    "a service named '" + service + "' is already registered. Retrieve it, or deregister it first.",
+    "service '" + service + "' already exists: retrieve it, or deregister it first.",
 );
 
 /** `retrieveService` for a name nobody registered. Likely cause: the service is not started yet, or has ended. */
@@ -139,22 +136,21 @@ export const ServiceNotFound: AxonErrorClass<[service: string]> = defineError(
   "ServiceNotFound",
   AxonError,
   (service: string) =>
-    "no service named '" + service + "' is registered. Start the component that provides it first; " +
-    "services go away when their component ends.",
+    "no service '" + service + "': is its provider running yet, or has it ended?",
 );
 
 /** `deRegisterService` for a name that is not registered. Likely cause: deregistering twice. */
 export const MultipleServiceDeletion: AxonErrorClass<[service: string]> = defineError(
   "MultipleServiceDeletion",
   AxonError,
-  (service: string) => "cannot deregister '" + service + "': it is not registered (already removed?).",
+  (service: string) => "service '" + service + "' is not registered (removed twice?).",
 );
 
 /** A service registered with something that is not a component. */
 export const BadComponent: AxonErrorClass<[service: string]> = defineError(
   "BadComponent",
   AxonError,
-  (service: string) => "service '" + service + "' must be provided by a component with inboxes.",
+  (service: string) => "service '" + service + "' needs a component with inboxes.",
 );
 
 /** A service registered with an inbox its component does not have. */
@@ -162,19 +158,19 @@ export const BadInbox: AxonErrorClass<[service: string, component: string, inbox
   "BadInbox",
   AxonError,
   (service: string, component: string, inbox: string) =>
-    "service '" + service + "' names inbox '" + inbox + "', which " + component + " does not have.",
+    "service '" + service + "': " + component + " has no inbox '" + inbox + "'.",
 );
 
 /** `trackValue` for a name already tracked. Likely cause: two components claiming one value; use updateValue. */
 export const NamespaceClash: AxonErrorClass<[name: string]> = defineError(
   "NamespaceClash",
   AxonError,
-  (name: string) => "the value '" + name + "' is already tracked. Use updateValue to change it.",
+  (name: string) => "'" + name + "' is already tracked: use updateValue.",
 );
 
 /** `updateValue`/`retrieveValue` for a name never tracked. Likely cause: trackValue not called yet. */
 export const AccessToUndeclaredTrackedVariable: AxonErrorClass<[name: string]> = defineError(
   "AccessToUndeclaredTrackedVariable",
   AxonError,
-  (name: string) => "the value '" + name + "' is not tracked. Call trackValue first.",
+  (name: string) => "'" + name + "' is not tracked: call trackValue first.",
 );

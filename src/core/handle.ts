@@ -56,7 +56,7 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
     this._task.listener = () => this._wake();
     if (component._task.state === INACTIVE) component.activate(scheduler || defaultScheduler());
     else if (scheduler && component.scheduler !== scheduler) {
-      throw new BadComponentState(component.name, "already runs on another scheduler than the one given to its Handle");
+      throw new BadComponentState(component.name, "runs on another scheduler than the Handle's");
     }
     this.scheduler = component.scheduler || scheduler || defaultScheduler();
   }
@@ -119,7 +119,7 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
   }
 
   private checkOpen(what: string): void {
-    if (this.closed) throw new BadComponentState(this.name, "is closed, so it cannot " + what + " (shutdown before close)");
+    if (this.closed) throw new BadComponentState(this.name, "is closed: cannot " + what + " (shutdown before close)");
   }
 
   /** @internal Called when a message reaches one of the handle's boxes; subclasses resolve waiters. */

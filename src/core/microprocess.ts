@@ -163,7 +163,7 @@ export class Microprocess implements Runnable {
 
   /** @internal The scheduler, or a clear error naming what needed it. */
   _needScheduler(what: string): Scheduler {
-    if (this.scheduler === null) throw new BadComponentState(this.name, "is not activated, so it cannot " + what);
+    if (this.scheduler === null) throw new BadComponentState(this.name, "is not activated: cannot " + what);
     return this.scheduler;
   }
 }

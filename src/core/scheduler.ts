@@ -97,7 +97,7 @@ export class Scheduler {
    * if no microprocess is left.
    */
   runSlice(maxSteps?: number): number {
-    if (this.inSlice) throw new BadComponentState("the scheduler", "is already running a slice (runSlice is not re-entrant)");
+    if (this.inSlice) throw new BadComponentState("the scheduler", "is already running a slice: runSlice is not re-entrant");
     const limit = maxSteps === undefined ? DEFAULT_SLICE_STEPS : maxSteps;
     this.inSlice = true;
     this.wakeRequested = false;
@@ -176,7 +176,7 @@ export class Scheduler {
     }
     const generator = mp.main() as Iterator<unknown, unknown, unknown> | undefined;
     if (!generator || typeof generator.next !== "function") {
-      throw new BadComponentState(mp.name, "has a main() that is not a generator: declare it as *main()");
+      throw new BadComponentState(mp.name, "has a main() that is not a generator: write *main()");
     }
     task.gen = generator;
     task.scheduler = this;
@@ -365,7 +365,7 @@ export class Scheduler {
     try {
       mp._closeDown();
     } catch (error) {
-      this.log("error", mp.name + " failed while closing down: " + describeError(error));
+      this.log("error", mp.name + " failed closing down: " + describeError(error));
     }
     this.tracker._forgetProvider(mp);
     // A service registered before activation went to the default scheduler's tracker.
@@ -382,7 +382,7 @@ export class Scheduler {
       try {
         generator.return(undefined);
       } catch (error) {
-        this.log("error", (task.mp as Microprocess).name + " threw while being stopped: " + describeError(error));
+        this.log("error", (task.mp as Microprocess).name + " threw on stop: " + describeError(error));
       }
     }
   }

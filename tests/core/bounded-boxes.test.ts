@@ -161,7 +161,7 @@ describe("bounded boxes", () => {
     const message = (burst.failures[0] as Error).message;
     expect(message).to.match(/ListSink_\d+\.inbox/);
     expect(message).to.contain(sink.name + ".inbox");
-    expect(message).to.contain("limit of 2");
+    expect(message).to.contain("is full (2 messages)");
   });
 
   it("send — through a passthrough chain whose final inbox is full — throws naming the final inbox", () => {

@@ -69,13 +69,13 @@ describe("delivery", () => {
 
   it("send — to an undeclared outbox — throws BoxNotFound naming component and box", () => {
     const a = new Plain();
-    expect(() => (a.send as (m: unknown, b: string) => void)(1, "outbx")).to.throw(BoxNotFound, /Plain_\d+ has no outbox named 'outbx'/);
+    expect(() => (a.send as (m: unknown, b: string) => void)(1, "outbx")).to.throw(BoxNotFound, /Plain_\d+ has no outbox 'outbx'/);
     a.stop();
   });
 
   it("recv — from an undeclared inbox — throws BoxNotFound", () => {
     const a = new Plain();
-    expect(() => (a.recv as (b: string) => unknown)("inbx")).to.throw(BoxNotFound, /no inbox named 'inbx'/);
+    expect(() => (a.recv as (b: string) => unknown)("inbx")).to.throw(BoxNotFound, /no inbox 'inbx'/);
     a.stop();
   });
 

@@ -134,7 +134,7 @@ describe("linkages", () => {
     const b = new Plain();
     const c = new Plain();
     a.link([a, "outbox"], [b, "inbox"]);
-    expect(() => a.link([a, "outbox"], [c, "inbox"])).to.throw(BoxAlreadyLinkedToDestination, /Plain_\d+\.outbox is already linked to Plain_\d+\.inbox/);
+    expect(() => a.link([a, "outbox"], [c, "inbox"])).to.throw(BoxAlreadyLinkedToDestination, /Plain_\d+\.outbox already feeds Plain_\d+\.inbox/);
     stopAll(a, b, c);
   });
 
@@ -150,7 +150,7 @@ describe("linkages", () => {
   it("link — naming an inbox as the source of a normal linkage — throws BoxNotFound for the outbox", () => {
     const a = new Plain();
     const b = new Plain();
-    expect(() => (a.link as (...args: unknown[]) => unknown)([a, "inbox"], [b, "inbox"])).to.throw(BoxNotFound, /no outbox named 'inbox'/);
+    expect(() => (a.link as (...args: unknown[]) => unknown)([a, "inbox"], [b, "inbox"])).to.throw(BoxNotFound, /no outbox 'inbox'/);
     stopAll(a, b);
   });
 

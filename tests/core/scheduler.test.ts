@@ -200,7 +200,7 @@ describe("scheduler", () => {
         return undefined as unknown as MainLoop;
       }
     }
-    expect(() => new Wrong().activate(s)).to.throw(BadComponentState, /declare it as \*main\(\)/);
+    expect(() => new Wrong().activate(s)).to.throw(BadComponentState, /write \*main\(\)/);
   });
 
   it("listAllThreads — lists live components in activation order, readable names included", () => {

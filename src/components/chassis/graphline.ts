@@ -49,7 +49,7 @@ const SELF = "self";
 function parseEnd(text: string): GraphlineEnd {
   const dot = text.lastIndexOf(".");
   if (dot <= 0 || dot === text.length - 1) {
-    throw new AxonError("Graphline linkage end '" + text + "' is not of the form NAME.box (for example SOURCE.outbox or self.inbox)");
+    throw new AxonError("Graphline linkage end '" + text + "' is not NAME.box (e.g. SRC.outbox, self.inbox)");
   }
   return [text.slice(0, dot), text.slice(dot + 1)];
 }
@@ -82,7 +82,7 @@ export class Graphline extends AdaptiveCommsComponent {
     const components: { [name: string]: AnyComponent } = Object.create(null);
     for (const name in spec) {
       if (!Object.prototype.hasOwnProperty.call(spec, name) || name === "linkages") continue;
-      if (name === SELF) throw new AxonError("Graphline: 'self' names the graphline itself and cannot name a child");
+      if (name === SELF) throw new AxonError("Graphline: 'self' names the graphline itself, not a child");
       components[name] = spec[name] as AnyComponent;
       this.names.push(name);
     }
@@ -148,12 +148,12 @@ export class Graphline extends AdaptiveCommsComponent {
     }
     const component = this.components[name];
     if (component === undefined) {
-      throw new AxonError("Graphline linkage names '" + name + "', which is not one of its components (" + this.names.join(", ") + ")");
+      throw new AxonError("Graphline has no component '" + name + "' (it has " + this.names.join(", ") + ")");
     }
     const table = (isSource ? component.outboxes : component.inboxes) as object;
     if (!Object.prototype.hasOwnProperty.call(table, box)) {
       throw new AxonError(
-        "Graphline linkage " + name + "." + box + ": " + component.name + " has no " + (isSource ? "outbox" : "inbox") + " named '" + box + "'",
+        "Graphline linkage " + name + "." + box + ": " + component.name + " has no " + (isSource ? "outbox" : "inbox") + " '" + box + "'",
       );
     }
   }

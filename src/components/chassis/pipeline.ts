@@ -24,7 +24,7 @@ export class Pipeline extends Component {
 
   constructor(...components: AnyComponent[]) {
     super();
-    if (components.length === 0) throw new AxonError("Pipeline needs at least one component: new Pipeline(a, b, ...)");
+    if (components.length === 0) throw new AxonError("Pipeline needs components: new Pipeline(a, b, ...)");
     this.components = components;
   }
 

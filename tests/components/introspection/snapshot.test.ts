@@ -85,7 +85,7 @@ describe("snapshotGraph", () => {
     expect(g.nodes[0].inboxes.map((b) => b.name)).to.deep.equal(["inbox", "control", "__proto__", "zeta"]);
     expect(g.nodes[0].outboxes.map((b) => [b.name, b.description])).to.deep.equal([
       ["outbox", "results"],
-      ["signal", "shutdown messages, passed on when this component ends"],
+      ["signal", "shutdown messages, passed on at the end"],
       ["a b <c>", ""],
     ]);
     s.stop();
