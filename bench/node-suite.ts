@@ -4,10 +4,12 @@
  * bench/results/node.json, then refreshes bench/results/chart.svg and the README's tables (report.ts).
  *
  * Usage: node --expose-gc --import tsx bench/node-suite.ts [--only=linear,fan] [--impl=kamaelia,rxjs]
- *        [--warmups=1] [--repetitions=5]
+ *        [--warmups=1] [--repetitions=5] [--rounds=1]
  * A run narrowed with --only or --impl prints its lines but writes nothing.
  *
- * Behaviour: Kamaelia (the modern build) runs first in each scenario, and every other row shows its result
+ * Behaviour: with --rounds=N the whole list of pairs is measured N times over, interleaved, and each pair's
+ * samples from all rounds are summarized together: on a shared machine, contention then falls on every
+ * row alike instead of on whichever pair ran during a busy minute. Kamaelia (the modern build) runs first in each scenario, and every other row shows its result
  * as a ratio to Kamaelia's: rate ÷ Kamaelia's rate (above 1× is faster than Kamaelia), or bytes ÷
  * Kamaelia's bytes. A pair that fails its check is printed as FAILED with the error, and the suite exits 1.
  * `dist/` (or the directory in KAMAELIA_BENCH_DIST) is copied to a snapshot first, so every row measures
@@ -26,6 +28,7 @@ import { writeReport } from "./report";
 import { NODE_RESULTS, writeJson } from "./results";
 import type { BundleSize, NodeResult, NodeResults } from "./results";
 import { SCENARIOS } from "./scenario";
+import { summarize } from "./stats";
 import type { ScenarioInfo } from "./scenario";
 
 function option(name: string): string | undefined {
@@ -38,6 +41,7 @@ const only = option("only")?.split(",");
 const implOnly = option("impl")?.split(",");
 const warmups = Number(option("warmups") || 1);
 const repetitions = Number(option("repetitions") || 5);
+const rounds = Number(option("rounds") || 1);
 const narrowed = only !== undefined || implOnly !== undefined;
 
 const snapshot = mkdtempSync(join(tmpdir(), "kamaelia-bench-dist-"));
@@ -85,24 +89,55 @@ function printResult(info: ScenarioInfo, r: NodeResult, reference: NodeResult | 
 
 const machine = machineInfo();
 console.log("kamaelia bench: Node " + machine.node + " on " + machine.cpu + ", " + machine.cores + " cores; load " + machine.loadBefore.toFixed(2));
-console.log("each result: median of " + repetitions + " runs after " + warmups + " warm-up, in its own process; ratio = this ÷ kamaelia (modern build)\n");
+console.log(
+  "each result: median of " + repetitions * rounds + " runs (" + rounds + " round(s) of " + repetitions + ", each after " + warmups +
+    " warm-up, in its own process); ratio = this ÷ kamaelia (modern build)\n",
+);
 
 const results: NodeResult[] = [];
 let failed = 0;
+
+/** Fold a later round's measurement of the same pair into the first: all samples, summarized afresh. */
+function merge(into: NodeResult, more: NodeResult): NodeResult {
+  if (into.status !== "ok") return into;
+  if (more.status !== "ok") return more;
+  const metrics = into.metrics as NonNullable<NodeResult["metrics"]>;
+  const extra = more.metrics as NonNullable<NodeResult["metrics"]>;
+  for (const name of Object.keys(metrics)) {
+    if (extra[name]) metrics[name] = summarize(metrics[name].samples.concat(extra[name].samples));
+  }
+  into.maxRssBytes = Math.max(into.maxRssBytes || 0, more.maxRssBytes || 0);
+  return into;
+}
+
 try {
+  const pairs: { info: ScenarioInfo; id: string; label: string }[] = [];
   for (const info of SCENARIOS) {
     if (only && only.indexOf(info.id) < 0) continue;
-    let reference: NodeResult | undefined;
     for (const impl of IMPLEMENTATIONS) {
       if (impl.scenarios.indexOf(info.id) < 0) continue;
       if (implOnly && implOnly.indexOf(impl.id) < 0) continue;
-      const r = measure(info.id, impl.id, impl.label);
-      if (impl.id === "kamaelia") reference = r;
-      if (r.status === "failed") failed++;
-      printResult(info, r, reference);
-      results.push(r);
+      pairs.push({ info, id: impl.id, label: impl.label });
     }
   }
+  const measured: NodeResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    if (rounds > 1) console.log("round " + (round + 1) + " of " + rounds + " (load " + currentLoad().toFixed(2) + ")");
+    pairs.forEach((p, i) => {
+      const r = measure(p.info.id, p.id, p.label);
+      measured[i] = round === 0 ? r : merge(measured[i], r);
+    });
+  }
+  if (rounds > 1) console.log("");
+  let reference: NodeResult | undefined;
+  pairs.forEach((p, i) => {
+    const r = measured[i];
+    if (p.id === "kamaelia") reference = r;
+    else if (reference && reference.scenario !== p.info.id) reference = undefined;
+    if (r.status === "failed") failed++;
+    printResult(p.info, r, reference);
+    results.push(r);
+  });
   machine.loadAfter = currentLoad();
   const versions: { [name: string]: string } = {};
   for (const impl of IMPLEMENTATIONS) if (impl.pkg) versions[impl.pkg] = packageVersion(impl.pkg);
@@ -113,6 +148,7 @@ try {
     versions,
     warmups,
     repetitions,
+    rounds,
     coreBundle: bundleSize("kamaelia-core.es5.min.js"),
     results,
   };

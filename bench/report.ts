@@ -84,7 +84,8 @@ function nodeTables(data: NodeResults): string {
   }
   const phases = table(["implementation", "bytes per component", "create 10,000", "activate + run until all paused", "shut down all"], phaseRows);
   return [
-    "Median of " + data.repetitions + " runs after " + data.warmups + " warm-up, each pair in its own process; ±x% is half the range " +
+    "Median of " + data.repetitions * (data.rounds || 1) + " runs (" + (data.rounds || 1) + " interleaved round(s) of " + data.repetitions +
+      ", each after " + data.warmups + " warm-up), each pair in its own process; ±x% is half the range " +
       "(max − min) over the median; **(n×) = this ÷ kamaelia** (the modern build): above 1× is faster than Kamaelia for rates, " +
       "and more memory than Kamaelia for bytes.",
     "",

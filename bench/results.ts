@@ -43,7 +43,10 @@ export interface NodeResults {
   /** Package name → installed version, for every peer. */
   versions: { [name: string]: string };
   warmups: number;
+  /** Timed runs per pair per round. */
   repetitions: number;
+  /** Interleaved rounds over all pairs (samples pooled); absent in results from before rounds existed. */
+  rounds?: number;
   coreBundle: BundleSize;
   results: NodeResult[];
 }

@@ -16,6 +16,7 @@
  * How it works inside: the box tables are plain prototype-less objects, so adding is a property set.
  * Resources are kept in an array searched linearly (no Map on ES5 engines); a server has tens of them.
  */
+import { hasOwn } from "./has-own";
 import { Box } from "./box";
 import { BadComponentState, BoxNotFound } from "./errors";
 import { Component } from "./component";
@@ -28,10 +29,10 @@ type AdaptiveBoxes<Declared> = Declared & { [name: string]: any };
 type TrackedResource = { resource: unknown; inboxes: string[]; outboxes: string[]; information: unknown };
 
 function uniqueName(table: object, wanted: string): string {
-  if (!Object.prototype.hasOwnProperty.call(table, wanted)) return wanted;
+  if (!hasOwn(table, wanted)) return wanted;
   for (let n = 1; ; n++) {
     const candidate = wanted + "_" + n;
-    if (!Object.prototype.hasOwnProperty.call(table, candidate)) return candidate;
+    if (!hasOwn(table, candidate)) return candidate;
   }
 }
 
@@ -125,7 +126,7 @@ export class AdaptiveCommsComponent<I = DefaultInboxes, O = DefaultOutboxes> ext
 
   private deleteBox(table: object, name: string, kind: string): void {
     const boxes = table as { [name: string]: Box };
-    if (!Object.prototype.hasOwnProperty.call(boxes, name)) throw new BoxNotFound(this.name, kind, name);
+    if (!hasOwn(boxes, name)) throw new BoxNotFound(this.name, kind, name);
     detach(boxes[name]);
     if (boxes[name] === this._in) this._in = null;
     if (boxes[name] === this._out) this._out = null;

@@ -128,11 +128,7 @@ export class Box<T = unknown> {
     const f = this.final as Box<T>;
     const tail = f._tail;
     if (f._size !== UNBOUNDED && tail - f._head >= f._size) throw new NoSpaceInBox(f.describe(), f._size);
-    const items = f._items;
-    if (items !== null && tail < items.length) items[tail] = message;
-    else if (items !== null) items.push(message);
-    else f._items = [message];
-    f._tail = tail + 1;
+    f._append(message);
     // Only a paused owner needs waking (PAUSING = 2, SLEEPING = 3); checked here to skip the call.
     const task = f._wakes;
     if (task !== null && task.state > 1) task.wake();
@@ -146,10 +142,8 @@ export class Box<T = unknown> {
     const items = this._items as T[];
     const message = items[head];
     (items as unknown[])[head] = undefined; // let the message be garbage-collected now
-    if (head + 1 < tail) {
-      this._head = head + 1;
-      if (head >= COMPACT_AFTER && head * 2 > tail) this.compact();
-    } else {
+    if (head + 1 < tail) this._head = head + 1;
+    else {
       this._head = 0;
       this._tail = 0;
       if (items.length > KEEP_CAPACITY) this._items = null; // after a burst, give the memory back
@@ -171,6 +165,9 @@ export class Box<T = unknown> {
 
   /** @internal Store a message after the newest, reusing spare capacity. No checks, no wake. */
   _append(message: T): void {
+    // A box that is never quite drained would grow forever: when most of its slots are already
+    // collected, drop them. Done here, on arrival, not while a consumer drains the box.
+    if (this._head >= COMPACT_AFTER && this._head * 2 > this._tail) this.compact();
     const items = this._items;
     if (items === null) this._items = [message];
     else if (this._tail < items.length) items[this._tail] = message;

@@ -18,6 +18,7 @@
  * How it works inside: two prototype-less dictionaries, so names such as `__proto__` or `constructor` are
  * plain keys. Nothing depends on key order.
  */
+import { hasOwn } from "./has-own";
 import {
   AccessToUndeclaredTrackedVariable,
   BadComponent,
@@ -38,9 +39,6 @@ export interface ServiceProvider {
 
 type ServiceEntry = { component: ServiceProvider; inbox: string };
 
-function hasKey(table: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(table, key);
-}
 
 export class CoordinatingAssistantTracker {
   private services: { [name: string]: ServiceEntry } = Object.create(null);
@@ -53,22 +51,22 @@ export class CoordinatingAssistantTracker {
 
   /** Offer `component`'s `inbox` under `name`. */
   registerService(name: string, component: ServiceProvider, inbox: string): void {
-    if (hasKey(this.services, name)) throw new ServiceAlreadyExists(name);
+    if (hasOwn(this.services, name)) throw new ServiceAlreadyExists(name);
     if (!component || typeof component !== "object" || !component.inboxes) throw new BadComponent(name);
-    if (!hasKey(component.inboxes, inbox)) throw new BadInbox(name, component.name, inbox);
+    if (!hasOwn(component.inboxes, inbox)) throw new BadInbox(name, component.name, inbox);
     this.services[name] = { component: component, inbox: inbox };
   }
 
   /** The (component, inbox) registered under `name`. */
   retrieveService<C extends ServiceProvider = AnyComponent>(name: string): [component: C, inbox: string] {
-    if (!hasKey(this.services, name)) throw new ServiceNotFound(name);
+    if (!hasOwn(this.services, name)) throw new ServiceNotFound(name);
     const entry = this.services[name];
     return [entry.component as C, entry.inbox];
   }
 
   /** Withdraw the service under `name`. */
   deRegisterService(name: string): void {
-    if (!hasKey(this.services, name)) throw new MultipleServiceDeletion(name);
+    if (!hasOwn(this.services, name)) throw new MultipleServiceDeletion(name);
     delete this.services[name];
   }
 
@@ -81,25 +79,25 @@ export class CoordinatingAssistantTracker {
 
   /** Declare a tracked value. */
   trackValue(name: string, value: unknown): void {
-    if (hasKey(this.values, name)) throw new NamespaceClash(name);
+    if (hasOwn(this.values, name)) throw new NamespaceClash(name);
     this.values[name] = value;
   }
 
   /** Change a tracked value. */
   updateValue(name: string, value: unknown): void {
-    if (!hasKey(this.values, name)) throw new AccessToUndeclaredTrackedVariable(name);
+    if (!hasOwn(this.values, name)) throw new AccessToUndeclaredTrackedVariable(name);
     this.values[name] = value;
   }
 
   /** Read a tracked value. */
   retrieveValue<T = unknown>(name: string): T {
-    if (!hasKey(this.values, name)) throw new AccessToUndeclaredTrackedVariable(name);
+    if (!hasOwn(this.values, name)) throw new AccessToUndeclaredTrackedVariable(name);
     return this.values[name] as T;
   }
 
   /** Stop tracking a value; returns whether it was tracked. */
   untrackValue(name: string): boolean {
-    if (!hasKey(this.values, name)) return false;
+    if (!hasOwn(this.values, name)) return false;
     delete this.values[name];
     return true;
   }

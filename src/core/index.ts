@@ -11,6 +11,7 @@ export { AdaptiveCommsComponent } from "./adaptive-comms-component";
 export { Box } from "./box";
 export type { BoxOwner } from "./box";
 export { Linkage, liveLinkageCount } from "./linkage";
+export { hasOwn } from "./has-own";
 
 // Running them
 export { Scheduler, defaultScheduler, setDefaultScheduler } from "./scheduler";

@@ -93,10 +93,12 @@ export interface NewComponent extends Ipc {
 export interface ActivatableLike {
   activate(scheduler?: unknown): unknown;
 }
-export const NewComponent: IpcClass<ActivatableLike[], NewComponent> = defineIpc(
+/** `newComponent(a, b, c)`, or `newComponent([a, b, c])` — the array form for many components at once. */
+export const NewComponent: IpcClass<ActivatableLike[] | [ActivatableLike[]], NewComponent> = defineIpc(
   "newComponent",
-  (m: { list: ActivatableLike[] }, a: ActivatableLike[]) => {
-    m.list = a;
+  (m: { list: ActivatableLike[] }, a: ActivatableLike[] | [ActivatableLike[]]) => {
+    // An array argument spares engines a call with thousands of arguments (mujs overflows its stack).
+    m.list = a.length === 1 && a[0] instanceof Array ? a[0] : (a as ActivatableLike[]);
   },
 );
 NewComponent.prototype.components = function (this: { list: ActivatableLike[] }) {

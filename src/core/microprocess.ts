@@ -21,6 +21,7 @@
  * from run-state.ts, generators, queue places); the scheduler drives the generator and calls `_closeDown`
  * when it ends, which Component extends with box and linkage teardown.
  */
+import { hasOwn } from "./has-own";
 import { BadComponentState } from "./errors";
 import { INACTIVE, PAUSING, RUNNABLE, SLEEPING, FINISHED } from "./run-state";
 import { Task } from "./task";
@@ -35,7 +36,7 @@ let nextId = 1;
  */
 function constructorName(instance: object): string {
   const ctor = instance.constructor as { Name?: string; name?: string };
-  if (Object.prototype.hasOwnProperty.call(ctor, "Name") && ctor.Name) return ctor.Name;
+  if (hasOwn(ctor, "Name") && ctor.Name) return ctor.Name;
   return ctor.name || ctor.Name || "Microprocess";
 }
 

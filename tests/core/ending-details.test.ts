@@ -124,3 +124,27 @@ describe("ending details", () => {
     c.stop();
   });
 });
+
+describe("array forms for many components", () => {
+  it("newComponent — given one array — activates every component in it", () => {
+    const s = testScheduler();
+    const many = [new Idle(), new Idle(), new Idle()];
+    class Starter extends Microprocess {
+      static override Name = "Starter";
+      override *main(): MainLoop {
+        yield newComponent(many);
+      }
+    }
+    new Starter().run(s);
+    expect(many.every((m) => m.isStopped())).to.equal(true);
+  });
+
+  it("addChildren — given one array — adds each, in order", () => {
+    const parent = new Component();
+    const kids = [new Component(), new Component()];
+    parent.addChildren(kids);
+    expect(parent.childComponents()).to.deep.equal(kids);
+    for (const k of kids) k.stop();
+    parent.stop();
+  });
+});

@@ -85,6 +85,7 @@ const CORE_EXPORTS = [
   "defaultScheduler",
   "diffGraphs",
   "graphEventsText",
+  "hasOwn",
   "isShutdownMessage",
   "liveLinkageCount",
   "newComponent",

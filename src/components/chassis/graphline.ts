@@ -32,7 +32,7 @@
  * How it works inside: Kamaelia's Graphline, with the box additions made through AdaptiveCommsComponent
  * so they are per instance.
  */
-import { AdaptiveCommsComponent, AxonError, isShutdownMessage, newComponent, producerFinished } from "../../core/index";
+import { AdaptiveCommsComponent, AxonError, hasOwn, isShutdownMessage, newComponent, producerFinished } from "../../core/index";
 import type { AnyComponent, MainLoop, Passthrough, ShutdownMessage } from "../../core/index";
 
 /** One end of a Graphline linkage: a child's name (or "self") and a box name. */
@@ -62,7 +62,7 @@ function layoutOf(linkages: GraphlineLinkages): [GraphlineEnd, GraphlineEnd][] {
     // The order linkages are made in does not matter (data waiting in a box moves on when it is linked),
     // so object key order — alphabetical on mujs — is irrelevant here.
     for (const from in linkages) {
-      if (Object.prototype.hasOwnProperty.call(linkages, from)) layout.push([parseEnd(from), parseEnd(linkages[from])]);
+      if (hasOwn(linkages, from)) layout.push([parseEnd(from), parseEnd(linkages[from])]);
     }
   }
   return layout;
@@ -81,7 +81,7 @@ export class Graphline extends AdaptiveCommsComponent {
     super();
     const components: { [name: string]: AnyComponent } = Object.create(null);
     for (const name in spec) {
-      if (!Object.prototype.hasOwnProperty.call(spec, name) || name === "linkages") continue;
+      if (!hasOwn(spec, name) || name === "linkages") continue;
       if (name === SELF) throw new AxonError("Graphline: 'self' names the graphline itself, not a child");
       components[name] = spec[name] as AnyComponent;
       this.names.push(name);
@@ -106,10 +106,10 @@ export class Graphline extends AdaptiveCommsComponent {
   override *main(): MainLoop {
     const children: AnyComponent[] = [];
     for (let i = 0; i < this.names.length; i++) children.push(this.components[this.names[i]]);
-    this.addChildren(...children);
+    this.addChildren(children);
     for (let i = 0; i < this.layout.length; i++) this.wire(this.layout[i][0], this.layout[i][1]);
     const unfed = this.controlsNobodyFeeds();
-    yield newComponent(...children);
+    yield newComponent(children);
     let shutdown: ShutdownMessage | null = null;
     while (!this.childrenDone()) {
       if (!this.controlLinked) {
@@ -140,7 +140,7 @@ export class Graphline extends AdaptiveCommsComponent {
     if (name === SELF) {
       // A self source feeds children, so it is an inbox; a self destination is an outbox.
       const table = (isSource ? this.inboxes : this.outboxes) as object;
-      if (!Object.prototype.hasOwnProperty.call(table, box)) {
+      if (!hasOwn(table, box)) {
         if (isSource) this.addInbox(box);
         else this.addOutbox(box);
       }
@@ -151,7 +151,7 @@ export class Graphline extends AdaptiveCommsComponent {
       throw new AxonError("Graphline has no component '" + name + "' (it has " + this.names.join(", ") + ")");
     }
     const table = (isSource ? component.outboxes : component.inboxes) as object;
-    if (!Object.prototype.hasOwnProperty.call(table, box)) {
+    if (!hasOwn(table, box)) {
       throw new AxonError(
         "Graphline linkage " + name + "." + box + ": " + component.name + " has no " + (isSource ? "outbox" : "inbox") + " '" + box + "'",
       );

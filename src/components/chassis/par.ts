@@ -32,7 +32,7 @@ export class PAR extends AdaptiveCommsComponent {
     const children = this.components;
     const toChild: string[] = [];
     const controlChild: string[] = [];
-    this.addChildren(...children);
+    this.addChildren(children);
     for (let i = 0; i < children.length; i++) {
       toChild.push(this.addOutbox("_to_" + i));
       controlChild.push(this.addOutbox("_control_" + i));
@@ -40,7 +40,7 @@ export class PAR extends AdaptiveCommsComponent {
       this.link([this, controlChild[i]], [children[i], "control"]);
       this.link([children[i], "outbox"], [this, "outbox"], 2);
     }
-    yield newComponent(...children);
+    yield newComponent(children);
     let shutdown: ShutdownMessage | null = null;
     for (;;) {
       while (this.dataReady()) {

@@ -22,15 +22,17 @@ export class Pipeline extends Component {
   /** The components, first to last. */
   readonly components: AnyComponent[];
 
-  constructor(...components: AnyComponent[]) {
+  /** The components, first to last: `new Pipeline(a, b, c)`, or one array (`new Pipeline(list)`) for many. */
+  constructor(...components: AnyComponent[] | [AnyComponent[]]) {
     super();
-    if (components.length === 0) throw new AxonError("Pipeline needs components: new Pipeline(a, b, ...)");
-    this.components = components;
+    const list = (components.length === 1 && components[0] instanceof Array ? components[0] : components) as AnyComponent[];
+    if (list.length === 0) throw new AxonError("Pipeline needs components: new Pipeline(a, b, ...)");
+    this.components = list;
   }
 
   override *main(): MainLoop {
     const parts = this.components;
-    this.addChildren(...parts);
+    this.addChildren(parts);
     for (let i = 1; i < parts.length; i++) {
       this.link([parts[i - 1], "outbox"], [parts[i], "inbox"]);
       this.link([parts[i - 1], "signal"], [parts[i], "control"]);
@@ -41,7 +43,7 @@ export class Pipeline extends Component {
     this.link([this, "control"], [first, "control"], 1);
     this.link([last, "outbox"], [this, "outbox"], 2);
     this.link([last, "signal"], [this, "signal"], 2);
-    yield newComponent(...parts);
+    yield newComponent(parts);
     while (!this.childrenDone()) {
       this.pause();
       yield 1;
