@@ -228,15 +228,21 @@ export class Scheduler {
   }
 
   private endCycle(): void {
+    const done = this.runQueue;
+    done.length = 0;
+    this.cursor = 0;
+    if (this.survivors.length === 0) {
+      // Nothing ran on (a token ring, a woken consumer): the arrivals are the next cycle as they are.
+      this.runQueue = this.arrivals;
+      this.arrivals = done;
+      return;
+    }
     const next = this.survivors;
     const arrivals = this.arrivals;
     for (let i = 0; i < arrivals.length; i++) next.push(arrivals[i]);
     arrivals.length = 0;
-    const done = this.runQueue;
-    done.length = 0;
     this.runQueue = next;
     this.survivors = done;
-    this.cursor = 0;
   }
 
   private fireTimers(): void {

@@ -26,7 +26,7 @@ export class Pipeline extends Component {
   constructor(...components: AnyComponent[] | [AnyComponent[]]) {
     super();
     const list = (components.length === 1 && components[0] instanceof Array ? components[0] : components) as AnyComponent[];
-    if (list.length === 0) throw new AxonError("Pipeline needs components: new Pipeline(a, b, ...)");
+    if (list.length === 0) throw new AxonError("Pipeline needs components");
     this.components = list;
   }
 
