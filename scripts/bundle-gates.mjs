@@ -23,15 +23,10 @@ export const ES5_BUNDLES = [
 
 /**
  * Built-ins a bundle may use although some engine lacks them, by bundle file name, each with its reason.
- * The kernel bundle (kamaelia-core) may use none. The full bundle's byte-level components (framing,
- * chunking) work on Uint8Array, so they state that they need typed arrays: not on mujs.
+ * None today: the byte-level framers reach typed arrays only through a typeof-guarded lookup
+ * (src/components/protocol/bytes.ts), so every bundle loads on every engine.
  */
-const TYPED_ARRAYS = ["Uint8Array", "ArrayBuffer"];
-export const ALLOWED_FEATURES = {
-  "kamaelia.es5.js": TYPED_ARRAYS,
-  "kamaelia.es5.min.js": TYPED_ARRAYS,
-  "kamaelia.es5.mjs": TYPED_ARRAYS,
-};
+export const ALLOWED_FEATURES = {};
 
 function allowed(file, finding) {
   const names = ALLOWED_FEATURES[basename(file)] || [];

@@ -30,7 +30,7 @@
  * How it works inside: the header is read byte by byte into a number (no strings); the data is kept as a
  * list of `subarray` views of the chunks it came in, and copied once, into the frame's own array, when
  * the last byte arrives. So every byte is copied once whatever the chunking, and nothing grows
- * quadratically. Only `new Uint8Array(n)`, `set` and `subarray` are used.
+ * quadratically. Only `new Uint8Array(n)` (through bytes.ts), `set` and `subarray` are used.
  */
 import { Component, producerFinished } from "../../core/index";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
@@ -38,6 +38,7 @@ import { digitsOf, maxFrameSizeOf } from "./frame-limit";
 import type { FrameLimitOptions } from "./frame-limit";
 import { CorruptFrame, FrameTooLarge, FramingError, ShortFrame, hex2 } from "./protocol-errors";
 import { takeShutdown } from "./take-shutdown";
+import { isBytes, newBytes } from "./bytes";
 
 type DeFramerIn = { inbox: Uint8Array; control: ShutdownMessage };
 type DeFramerOut = { outbox: Uint8Array; signal: ShutdownMessage };
@@ -85,7 +86,7 @@ export class LengthPrefixDeFramer extends Component<DeFramerIn, DeFramerOut> {
     for (;;) {
       while (this.dataReady()) {
         const chunk: unknown = this.recv();
-        const error = chunk instanceof Uint8Array
+        const error = isBytes(chunk)
           ? this.take(chunk)
           : new FramingError("LengthPrefixDeFramer takes Uint8Array chunks, not " + typeof chunk + " (at byte offset " + this.position + ")", this.position);
         if (error !== null) {
@@ -124,7 +125,7 @@ export class LengthPrefixDeFramer extends Component<DeFramerIn, DeFramerOut> {
           i++;
           this.inData = true;
           this.received = 0;
-          if (this.length === 0) this.frameDone(new Uint8Array(0), base + i);
+          if (this.length === 0) this.frameDone(newBytes(0), base + i);
         } else return this.badHeader(byte, base + i);
       } else {
         const need = this.length - this.received;
@@ -133,7 +134,7 @@ export class LengthPrefixDeFramer extends Component<DeFramerIn, DeFramerOut> {
         i += take;
         if (take === need && this.received === 0) {
           // The whole frame is in this chunk: one copy straight from it.
-          const frame = new Uint8Array(take);
+          const frame = newBytes(take);
           frame.set(piece);
           this.frameDone(frame, base + i);
         } else {
@@ -148,7 +149,7 @@ export class LengthPrefixDeFramer extends Component<DeFramerIn, DeFramerOut> {
 
   /** The frame's pieces copied, once, into one array. */
   private assemble(): Uint8Array {
-    const frame = new Uint8Array(this.length);
+    const frame = newBytes(this.length);
     let at = 0;
     for (let p = 0; p < this.pieces.length; p++) {
       frame.set(this.pieces[p], at);

@@ -16,13 +16,14 @@
  *   running this component there fails.
  *
  * How it works inside: each frame is one new array, filled by one `set` of the data (a copy the consumer
- * owns, so a producer may reuse its buffer). Only `new Uint8Array(n)`, `set` and `subarray` are used: the
+ * owns, so a producer may reuse its buffer). Only `new Uint8Array(n)` (through bytes.ts), `set` and `subarray` are used: the
  * typed-array calls Duktape, Hermes and QuickJS all have.
  */
 import { Component } from "../../core/index";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 import { FramingError } from "./protocol-errors";
 import { takeShutdown } from "./take-shutdown";
+import { isBytes, newBytes } from "./bytes";
 
 type FramerIn = { inbox: Uint8Array; control: ShutdownMessage };
 type FramerOut = { outbox: Uint8Array; signal: ShutdownMessage | FramingError };
@@ -33,7 +34,7 @@ const NEWLINE = 10;
 /** `data` framed as `"<data.length>\n"` followed by the bytes. */
 export function lengthPrefixFrame(data: Uint8Array): Uint8Array {
   const digits = String(data.length);
-  const frame = new Uint8Array(digits.length + 1 + data.length);
+  const frame = newBytes(digits.length + 1 + data.length);
   for (let i = 0; i < digits.length; i++) frame[i] = digits.charCodeAt(i);
   frame[digits.length] = NEWLINE;
   frame.set(data, digits.length + 1);
@@ -55,7 +56,7 @@ export class LengthPrefixFramer extends Component<FramerIn, FramerOut> {
     for (;;) {
       while (this.dataReady()) {
         const data: unknown = this.recv();
-        if (data instanceof Uint8Array) this.send(lengthPrefixFrame(data));
+        if (isBytes(data)) this.send(lengthPrefixFrame(data));
         else this.send(new FramingError("LengthPrefixFramer takes Uint8Array frames, not " + typeof data), "signal");
       }
       const finish = takeShutdown(this);
