@@ -8,7 +8,8 @@
  *
  * Behaviour: `now()` is `performance.now()` (monotonic); `log` writes errors and warnings to stderr and
  * the rest to stdout; `print` writes program output to stdout as it is; `wake()` calls `onWake` if set.
- * There is no `sleep`: Node never blocks its loop.
+ * `sleep(ms)` blocks the thread without spinning (Atomics.wait): only the synchronous `runThreads()` and
+ * `Handle.get()` use it, while they wait for a `pauseFor` timer — an EventLoopDriver never sleeps.
  */
 import type { Host, LogLevel } from "../../src/index";
 
@@ -17,6 +18,9 @@ export interface NodeHost extends Host {
   /** Called when the scheduler becomes runnable between slices. */
   onWake: (() => void) | null;
 }
+
+/** A cell nobody ever notifies: waiting on it is a plain, CPU-free sleep of the calling thread. */
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** Make a Node host; `log` may be replaced, for example to silence or capture kernel messages. */
 export function createNodeHost(log?: (level: LogLevel, message: string) => void): NodeHost {
@@ -34,6 +38,9 @@ export function createNodeHost(log?: (level: LogLevel, message: string) => void)
     },
     print: (text) => {
       process.stdout.write(text);
+    },
+    sleep: (ms) => {
+      Atomics.wait(sleeper, 0, 0, ms);
     },
   };
   return host;
