@@ -29,7 +29,8 @@
  * How it works inside: both classes share one main loop (CodecComponent) driven by a table of routes
  * (inbox, outbox, direction), so the bidirectional form costs nothing extra.
  */
-import { Component, isShutdownMessage } from "../../core/index";
+import { Component } from "../../core/index";
+import { takeShutdown } from "../take-shutdown";
 import type { AnyComponent, Box, BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 import { MarshallingError, describeCause } from "./marshalling-error";
 
@@ -60,12 +61,10 @@ class CodecComponent<I, O> extends Component<I, O> {
       let drained = true;
       for (let i = 0; i < this.routes.length; i++) if (!this.convert(this.routes[i])) drained = false;
       // Control is read only once the data before it has gone (docs/shutdown.md).
-      while (drained && this.dataReady("control" as keyof I & string) > 0) {
-        const message = (this as unknown as AnyComponent).recv("control");
-        if (isShutdownMessage(message)) {
-          (this as unknown as AnyComponent).send(message, "signal");
-          return;
-        }
+      const finish = drained ? takeShutdown(this as unknown as AnyComponent) : null;
+      if (finish !== null) {
+        (this as unknown as AnyComponent).send(finish, "signal");
+        return;
       }
       this.pause();
       yield 1;

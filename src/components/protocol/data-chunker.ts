@@ -24,7 +24,7 @@ import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/inde
 import { FramingError } from "./protocol-errors";
 import { escapeSync, syncTable } from "./sync-escape";
 import type { SyncTable } from "./sync-escape";
-import { takeShutdown } from "./take-shutdown";
+import { takeShutdown } from "../take-shutdown";
 
 /** Kamaelia's default sync message: 24 "X"s. */
 export const DEFAULT_SYNC_MESSAGE = "XXXXXXXXXXXXXXXXXXXXXXXX";

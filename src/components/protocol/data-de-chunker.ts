@@ -40,7 +40,7 @@ import type { FrameLimitOptions } from "./frame-limit";
 import { FrameTooLarge, FramingError } from "./protocol-errors";
 import { syncTable, unescapeSync } from "./sync-escape";
 import type { SyncTable } from "./sync-escape";
-import { takeShutdown } from "./take-shutdown";
+import { takeShutdown } from "../take-shutdown";
 
 type DeChunkerIn = { inbox: string; control: ShutdownMessage; flush: unknown };
 type DeChunkerOut = { outbox: string; signal: ShutdownMessage };

@@ -32,7 +32,7 @@ import type { FrameLimitOptions } from "./frame-limit";
 import { FrameTooLarge, FramingError } from "./protocol-errors";
 import { parseSimpleFrame } from "./simple-frame";
 import type { SimpleFrame } from "./simple-frame";
-import { takeShutdown } from "./take-shutdown";
+import { takeShutdown } from "../take-shutdown";
 
 type DeFramerIn = { inbox: string; control: ShutdownMessage };
 type DeFramerOut = { outbox: SimpleFrame; signal: ShutdownMessage | FramingError };

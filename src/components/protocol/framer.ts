@@ -19,7 +19,7 @@ import { Component } from "../../core/index";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 import { FramingError } from "./protocol-errors";
 import { SimpleFrame } from "./simple-frame";
-import { takeShutdown } from "./take-shutdown";
+import { takeShutdown } from "../take-shutdown";
 
 type FramerIn = { inbox: SimpleFrame; control: ShutdownMessage };
 type FramerOut = { outbox: string; signal: ShutdownMessage | FramingError };

@@ -37,7 +37,7 @@ import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/inde
 import { digitsOf, maxFrameSizeOf } from "./frame-limit";
 import type { FrameLimitOptions } from "./frame-limit";
 import { CorruptFrame, FrameTooLarge, FramingError, ShortFrame, hex2 } from "./protocol-errors";
-import { takeShutdown } from "./take-shutdown";
+import { takeShutdown } from "../take-shutdown";
 import { isBytes, newBytes } from "./bytes";
 
 type DeFramerIn = { inbox: Uint8Array; control: ShutdownMessage };

@@ -22,7 +22,7 @@
 import { Component } from "../../core/index";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 import { FramingError } from "./protocol-errors";
-import { takeShutdown } from "./take-shutdown";
+import { takeShutdown } from "../take-shutdown";
 import { isBytes, newBytes } from "./bytes";
 
 type FramerIn = { inbox: Uint8Array; control: ShutdownMessage };

@@ -24,7 +24,8 @@
  *
  * How it works inside: an index into the copied list, and the standard drain-then-control loop.
  */
-import { AxonError, Component, isShutdownMessage } from "../../core/index";
+import { AxonError, Component } from "../../core/index";
+import { takeShutdown } from "../take-shutdown";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 import { hostLog } from "./host-log";
 
@@ -63,12 +64,10 @@ export class Chooser<T = any> extends Component<ChooserIn, ChooserOut<T>> {
       while (this.dataReady() && !outbox.isFull()) {
         if (this.move(this.recv()) && this.items.length > 0) this.send(this.items[this.index]);
       }
-      while (this.dataReady() === 0 && this.dataReady("control")) {
-        const message = this.recv("control");
-        if (isShutdownMessage(message)) {
-          this.send(message, "signal");
-          return;
-        }
+      const finish = this.dataReady() === 0 ? takeShutdown(this) : null;
+      if (finish !== null) {
+        this.send(finish, "signal");
+        return;
       }
       this.pause();
       yield 1;

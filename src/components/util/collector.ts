@@ -15,7 +15,8 @@
  * How it works inside: drains the whole inbox each step, then looks at `control`, then pauses until the next
  * delivery.
  */
-import { Component, isShutdownMessage } from "../../core/index";
+import { Component } from "../../core/index";
+import { takeShutdown } from "../take-shutdown";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 
 type CollectorIn<T> = { inbox: T; control: ShutdownMessage };
@@ -38,12 +39,10 @@ export class Collector<T = any> extends Component<CollectorIn<T>, CollectorOut> 
   override *main(): MainLoop {
     for (;;) {
       while (this.dataReady()) this.collected.push(this.recv());
-      while (this.dataReady("control")) {
-        const message = this.recv("control");
-        if (isShutdownMessage(message)) {
-          this.send(message, "signal");
-          return;
-        }
+      const finish = takeShutdown(this);
+      if (finish !== null) {
+        this.send(finish, "signal");
+        return;
       }
       this.pause();
       yield 1;

@@ -22,7 +22,8 @@
  * How it works inside: the standard drain-then-control loop; the host is the scheduler's (the core never
  * touches a console itself).
  */
-import { Component, isShutdownMessage } from "../../core/index";
+import { Component } from "../../core/index";
+import { takeShutdown } from "../take-shutdown";
 import type { BoxDescriptions, Host, MainLoop, ShutdownMessage } from "../../core/index";
 
 /** Options for ConsoleEchoer. */
@@ -90,12 +91,10 @@ export class ConsoleEchoer<T = any> extends Component<EchoIn<T>, EchoOut<T>> {
         else if (host.log) host.log("info", text);
         if (this.forwarder) this.send(message);
       }
-      while (this.dataReady() === 0 && this.dataReady("control")) {
-        const message = this.recv("control");
-        if (isShutdownMessage(message)) {
-          this.send(message, "signal");
-          return;
-        }
+      const finish = this.dataReady() === 0 ? takeShutdown(this) : null;
+      if (finish !== null) {
+        this.send(finish, "signal");
+        return;
       }
       this.pause();
       yield 1;

@@ -18,7 +18,8 @@
  * How it works inside: the standard drain-then-control loop. `Array.isArray` is the test (ES5, and true for
  * arrays from another realm too).
  */
-import { AxonError, Component, isShutdownMessage } from "../../core/index";
+import { AxonError, Component } from "../../core/index";
+import { takeShutdown } from "../take-shutdown";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 
 type DetupleIn<T> = { inbox: readonly T[]; control: ShutdownMessage };
@@ -57,12 +58,10 @@ export class Detuple<T = any> extends Component<DetupleIn<T>, DetupleOut<T>> {
     const outbox = this.outboxes.outbox;
     for (;;) {
       while (this.dataReady() && !outbox.isFull()) this.send(this.pick(this.recv()));
-      while (this.dataReady() === 0 && this.dataReady("control")) {
-        const message = this.recv("control");
-        if (isShutdownMessage(message)) {
-          this.send(message, "signal");
-          return;
-        }
+      const finish = this.dataReady() === 0 ? takeShutdown(this) : null;
+      if (finish !== null) {
+        this.send(finish, "signal");
+        return;
       }
       this.pause();
       yield 1;

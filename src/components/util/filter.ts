@@ -16,7 +16,8 @@
  *
  * How it works inside: the standard drain-then-control loop.
  */
-import { AxonError, Component, isShutdownMessage } from "../../core/index";
+import { AxonError, Component } from "../../core/index";
+import { takeShutdown } from "../take-shutdown";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 
 type FilterIn<T> = { inbox: T; control: ShutdownMessage };
@@ -49,12 +50,10 @@ export class Filter<T = any> extends Component<FilterIn<T>, FilterOut<T>> {
         const message = this.recv();
         if (this.predicate(message)) this.send(message);
       }
-      while (this.dataReady() === 0 && this.dataReady("control")) {
-        const message = this.recv("control");
-        if (isShutdownMessage(message)) {
-          this.send(message, "signal");
-          return;
-        }
+      const finish = this.dataReady() === 0 ? takeShutdown(this) : null;
+      if (finish !== null) {
+        this.send(finish, "signal");
+        return;
       }
       this.pause();
       yield 1;

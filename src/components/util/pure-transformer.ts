@@ -19,7 +19,8 @@
  * How it works inside: the standard loop — drain the inbox while the outbox has room, then look at control,
  * then pause until the next delivery or collect.
  */
-import { AxonError, Component, isShutdownMessage } from "../../core/index";
+import { AxonError, Component } from "../../core/index";
+import { takeShutdown } from "../take-shutdown";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 
 type TransformerIn<A> = { inbox: A; control: ShutdownMessage };
@@ -52,12 +53,10 @@ export class PureTransformer<A = any, B = any> extends Component<TransformerIn<A
         const result = this.fn(this.recv());
         if (result !== undefined) this.send(result);
       }
-      while (this.dataReady() === 0 && this.dataReady("control")) {
-        const message = this.recv("control");
-        if (isShutdownMessage(message)) {
-          this.send(message, "signal");
-          return;
-        }
+      const finish = this.dataReady() === 0 ? takeShutdown(this) : null;
+      if (finish !== null) {
+        this.send(finish, "signal");
+        return;
       }
       this.pause();
       yield 1;

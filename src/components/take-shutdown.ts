@@ -1,5 +1,5 @@
 /**
- * takeShutdown: the shutdown half of every protocol component's main loop, in one place.
+ * takeShutdown: the shutdown half of a component main loop, in one place, for every component family.
  *
  * Example:
  *   const finish = takeShutdown(this);
@@ -9,8 +9,8 @@
  * shutdownMicroprocess among it, or null. Other control messages are dropped (Kamaelia's components ignore
  * them too). Call it after draining `inbox`, as docs/shutdown.md says, so no data is left unread.
  */
-import { isShutdownMessage } from "../../core/index";
-import type { AnyComponent, ShutdownMessage } from "../../core/index";
+import { isShutdownMessage } from "../core/index";
+import type { AnyComponent, ShutdownMessage } from "../core/index";
 
 export function takeShutdown(component: AnyComponent): ShutdownMessage | null {
   while (component.dataReady("control")) {
