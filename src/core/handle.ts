@@ -30,7 +30,6 @@ import { defaultScheduler } from "./scheduler";
 import type { Scheduler } from "./scheduler";
 import { ShutdownMicroprocess } from "./ipc";
 import { BadComponentState } from "./errors";
-import { SLICE_BUSY } from "./types";
 
 let nextHandle = 1;
 
@@ -80,15 +79,7 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
   get<K extends keyof OutboxTypesOf<C> & string>(box: K): OutboxTypesOf<C>[K] | undefined;
   get(box?: string): unknown {
     const b = this.getBox(box === undefined ? "outbox" : box);
-    while (b.dataReady() === 0) {
-      const result = this.scheduler.runSlice();
-      if (result === SLICE_BUSY) continue;
-      if (result > 0) {
-        if (this.scheduler.host.sleep) this.scheduler.host.sleep(result);
-        continue;
-      }
-      break;
-    }
+    this.scheduler.runThreads(() => b.dataReady() > 0);
     return b.dataReady() > 0 ? b.pop() : undefined;
   }
 
@@ -102,12 +93,8 @@ export class Handle<C extends AnyComponent> implements BoxOwner {
     this.checkOpen("shutdown");
     if (!this.component.isStopped()) {
       this.put(ShutdownMicroprocess() as never, "control" as never);
-      while (!this.component.isStopped()) {
-        const result = this.scheduler.runSlice();
-        if (result === SLICE_BUSY) continue;
-        if (result > 0 && this.scheduler.host.sleep) this.scheduler.host.sleep(result);
-        else if (result <= 0) break;
-      }
+      const component = this.component;
+      this.scheduler.runThreads(() => component.isStopped());
     }
   }
 

@@ -121,17 +121,17 @@ export class Scheduler {
     return this.status();
   }
 
-  /** Run slices until nothing is left to run: all ended, or all paused with no timer set. */
-  runThreads(): void {
-    for (;;) {
+  /**
+   * Run slices until nothing is left to run (all ended, or all paused with no timer set) — or, if `until`
+   * is given, until it returns true (checked before each slice). Waits for timers through `host.sleep`.
+   */
+  runThreads(until?: () => boolean): void {
+    while (!(until && until())) {
       const result = this.runSlice(DEFAULT_SLICE_STEPS);
       if (result === SLICE_BUSY) continue;
-      if (result > 0) {
-        // No event loop to return to: sleep if the host can, else keep polling the clock.
-        if (this.host.sleep) this.host.sleep(result);
-        continue;
-      }
-      return;
+      if (result <= 0) return;
+      // No event loop to return to: sleep if the host can, else keep polling the clock.
+      if (this.host.sleep) this.host.sleep(result);
     }
   }
 
@@ -150,7 +150,7 @@ export class Scheduler {
   stop(): void {
     const all = this.live.slice();
     all.sort(byId);
-    for (let i = all.length - 1; i >= 0; i--) this.stopOne(all[i]);
+    for (let i = all.length - 1; i >= 0; i--) this._stopOne(all[i]);
     this.runQueue.length = 0;
     this.survivors.length = 0;
     this.arrivals.length = 0;
@@ -208,10 +208,6 @@ export class Scheduler {
 
   /** @internal End `task` now, or at the end of its step if it is the one running. */
   _stopOne(task: Task): void {
-    this.stopOne(task);
-  }
-
-  private stopOne(task: Task): void {
     if (task.state === FINISHED) return;
     if (task === this.current) {
       task.stopRequested = true;
