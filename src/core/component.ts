@@ -154,9 +154,7 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
       out.push(message);
       return;
     }
-    const b = (this.outboxes as { [name: string]: Box | undefined })[box === undefined ? "outbox" : box];
-    if (b === undefined) throw new BoxNotFound(this.name, "outbox", box === undefined ? "outbox" : box);
-    b.push(message);
+    this._outbox(box === undefined ? "outbox" : box).push(message);
   }
 
   /** Collect the oldest message from an inbox (default `inbox`). Throws EmptyBox when there is none. */
