@@ -23,3 +23,6 @@ export * from "./marshalling/index";
 
 // Introspection: the live graph as snapshots, events, DOT, SVG and HTML
 export * from "./introspection/index";
+
+// Internet: network, file, process and thread adaptors on the platform IO contract
+export * from "./internet/index";

@@ -61,6 +61,9 @@ export type {
   Passthrough,
 } from "./types";
 
+// The platform IO contract (types only)
+export type * from "./io/index";
+
 // Errors
 export {
   AxonError,

@@ -12,6 +12,7 @@
  * How it works inside: nothing here exists at run time except the numeric constants.
  */
 import type { NewComponent, WaitComplete } from "./ipc";
+import type { PlatformIO } from "./io/index";
 
 /** How a log line matters. */
 export type LogLevel = "error" | "warn" | "info" | "debug";
@@ -34,6 +35,11 @@ export interface Host {
   sleep?(ms: number): void;
   /** Write program output (ConsoleEchoer uses it): stdout on a desktop, the console or screen elsewhere. */
   print?(text: string): void;
+  /**
+   * The platform's IO classes (sockets, files, processes, threads; see io/platform-io.ts). Network, file,
+   * process and thread components find them here; a host without IO leaves it out.
+   */
+  io?: PlatformIO;
 }
 
 /** Anything the scheduler runs, as hooks and introspection see it. */

@@ -6,3 +6,4 @@ export type { NodeHost } from "./node-host";
 export { EventLoopDriver } from "./event-loop-driver";
 export type { EventLoopDriverOptions } from "./event-loop-driver";
 export { AsyncHandle } from "./async-handle";
+export { nodeIO } from "./node-io";

@@ -8,10 +8,12 @@
  *
  * Behaviour: `now()` is `performance.now()` (monotonic); `log` writes errors and warnings to stderr and
  * the rest to stdout; `print` writes program output to stdout as it is; `wake()` calls `onWake` if set.
+ * `io` is the desktop IO (node-io.ts).
  * `sleep(ms)` blocks the thread without spinning (Atomics.wait): only the synchronous `runThreads()` and
  * `Handle.get()` use it, while they wait for a `pauseFor` timer — an EventLoopDriver never sleeps.
  */
 import type { Host, LogLevel } from "../../src/index";
+import { nodeIO } from "./node-io";
 
 /** A Node Host whose wake-ups go to a settable listener. */
 export interface NodeHost extends Host {
@@ -26,6 +28,7 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 export function createNodeHost(log?: (level: LogLevel, message: string) => void): NodeHost {
   const host: NodeHost = {
     onWake: null,
+    io: nodeIO,
     now: () => performance.now(),
     log:
       log ||

@@ -67,10 +67,12 @@ const CORE_EXPORTS = [
   "PureTransformer",
   "RateControl",
   "ReservedYield",
+  "SELECTOR_SERVICE",
   "SLICE_BUSY",
   "SLICE_DONE",
   "SLICE_IDLE",
   "Scheduler",
+  "Selector",
   "Seq",
   "ServiceAlreadyExists",
   "ServiceNotFound",
@@ -101,7 +103,12 @@ const CORE_EXPORTS = [
   "toSvg",
 ];
 
-const DESKTOP_EXPORTS = ["AsyncHandle", "EventLoopDriver", "createNodeHost"];
+const DESKTOP_EXPORTS = [
+  "AsyncHandle",
+  "EventLoopDriver",
+  "createNodeHost",
+  "nodeIO",
+];
 
 describe("public exports", () => {
   it("the core index — exports exactly the pinned names", () => {
