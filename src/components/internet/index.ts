@@ -4,3 +4,5 @@
  */
 export { Selector, SELECTOR_SERVICE } from "./selector";
 export type { Readiness, Watch } from "./readiness";
+export { IONotAvailable, IOFailed, needIO } from "./io-errors";
+export type { IOError, IOErrorClass } from "./io-errors";
