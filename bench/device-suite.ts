@@ -7,7 +7,8 @@
  *
  * Behaviour:
  * - The guest scripts (bench/guest/*.ts) are TypeScript compiled to ES5 scripts with ts.transpileModule,
- *   as an app for these engines is built, and run after the shipped kernel bundle
+ *   as an app for these engines is built: with `noEmitHelpers`, using the lean helpers shipped for apps
+ *   (dist/helpers/tslib.es5.js, "kamaelia/helpers"), and run after the shipped kernel bundle
  *   (dist/kamaelia-core.es5.min.js, read once at the start; from KAMAELIA_BENCH_DIST instead of dist/
  *   when that is set) on the engine runners of device-tests/engines.
  * - Each script times itself inside the guest (the harness: warm-up, then repetitions) and prints
@@ -70,18 +71,19 @@ function compile(file: string): string {
   const source = readFileSync(join(root, "bench", "guest", file), "utf8");
   return ts.transpileModule(source, {
     fileName: file,
-    compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, importHelpers: false, removeComments: true },
+    compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, noEmitHelpers: true, removeComments: true },
   }).outputText;
 }
 
 const bundleBytes = readFileSync(join(distDir(), BUNDLE));
 const bundle = bundleBytes.toString("utf8");
+const helpers = readFileSync(join(distDir(), "helpers", "tslib.es5.js"), "utf8");
 const harness = compile("harness.ts");
 
 function scriptFor(scenario: string, impl: string, input: object): string {
   const body = compile(scenario + "-" + (impl === "kamaelia" ? "kamaelia" : "hand") + ".ts");
   // Each part ends with its own newline and semicolon, so no part can run into the next.
-  return [bundle, ";", "var __INPUT = " + JSON.stringify(input) + ";", harness, ";", body, ";", ""].join("\n");
+  return [bundle, ";", helpers, ";", "var __INPUT = " + JSON.stringify(input) + ";", harness, ";", body, ";", ""].join("\n");
 }
 
 function run(engine: Engine, script: string, name: string): Promise<ScriptRun> {

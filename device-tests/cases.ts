@@ -1,7 +1,8 @@
 /**
- * Cases: every device-test case, compiled from TypeScript to an ES5 script (helpers emitted in the file, no
- * modules), and the complete script an engine runs: the shipped bundle, the harness, the case, then
- * `DeviceTest.runAll()`.
+ * Cases: every device-test case, compiled from TypeScript to an ES5 script (no modules, and no helpers in
+ * the file: `noEmitHelpers`), and the complete script an engine runs: the shipped bundle, the shipped lean
+ * helpers script (dist/helpers/tslib.es5.js, as an app built by concatenation uses it), the harness, the
+ * case, then `DeviceTest.runAll()`. So every case also tests the helpers apps get on every engine.
  *
  * The case files are type-checked by device-tests/tsconfig.json (part of `npm run typecheck`); here each is
  * transpiled on its own, which needs no type information.
@@ -13,6 +14,8 @@ import ts from "typescript";
 export const root = resolve(import.meta.dirname, "..");
 const CASES_DIR = join(root, "device-tests/cases");
 const HARNESS = join(root, "device-tests/harness/harness.js");
+/** The lean TypeScript helpers shipped for apps ("kamaelia/helpers"), as a global script. */
+const HELPERS = join(root, "dist/helpers/tslib.es5.js");
 
 /** The bundle device tests run: the minified ES5 file, as shipped to devices (override with KAMAELIA_DEVICE_BUNDLE). */
 export const bundlePath = resolve(root, process.env.KAMAELIA_DEVICE_BUNDLE || "dist/kamaelia.es5.min.js");
@@ -41,7 +44,7 @@ export function loadCases(): DeviceCase[] {
       const id = file.replace(/\.ts$/, "");
       const out = ts.transpileModule(source, {
         fileName: file,
-        compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, importHelpers: false, removeComments: false },
+        compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, noEmitHelpers: true, removeComments: false },
       });
       return { id, name: caseName(source, id), code: out.outputText };
     });
@@ -52,6 +55,7 @@ export function scriptFor(deviceCase: DeviceCase): string {
   if (!existsSync(bundlePath)) throw new Error(bundlePath + " is missing: run npm run build first");
   const bundle = readFileSync(bundlePath, "utf8");
   const harness = readFileSync(HARNESS, "utf8");
+  const helpers = readFileSync(HELPERS, "utf8");
   // Each part ends with its own newline and semicolon, so no part can run into the next.
-  return [bundle, ";", harness, ";", deviceCase.code, ";", "DeviceTest.runAll();", ""].join("\n");
+  return [bundle, ";", helpers, ";", harness, ";", deviceCase.code, ";", "DeviceTest.runAll();", ""].join("\n");
 }

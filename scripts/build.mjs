@@ -3,7 +3,7 @@
 // ES2015+ built-ins, each failure naming the engines that lack the feature; gzipped size within
 // docs/size-budget.md), then es-check es5 --checkFeatures as a second opinion. Exits non-zero on any failure.
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { reportGates, runGates } from "./bundle-gates.mjs";
 
@@ -27,9 +27,23 @@ writeFileSync("dist/node/targets/desktop/index.d.mts", 'export * from "./index";
 // require() would see none of it. The ES5 script is CommonJS-compatible; the .mjs files stay ESM.
 writeFileSync("dist/package.json", '{ "type": "commonjs" }\n');
 
-const es5Files = ["dist/kamaelia.es5.js", "dist/kamaelia.es5.min.js", "dist/kamaelia-core.es5.js", "dist/kamaelia-core.es5.min.js"];
+// The lean TypeScript helpers for apps ("kamaelia/helpers"): apps that compile their own components to ES5
+// get the same small generators the bundle has. As a module, and as a plain script that defines the
+// helpers as globals, for apps built by concatenation (compile those with noEmitHelpers).
+const helpersSource = readFileSync("scripts/lean-tslib/index.js", "utf8");
+const helperNames = [...helpersSource.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+mkdirSync("dist/helpers", { recursive: true });
+writeFileSync("dist/helpers/tslib.mjs", helpersSource);
+writeFileSync(
+  "dist/helpers/tslib.es5.js",
+  helpersSource.replace(/^(\/\*[\s\S]*?\*\/)\n/, "$1\nvar KamaeliaHelpers = (function () {\n").replace(/^export /gm, "") +
+    "return { " + helperNames.map((n) => n + ": " + n).join(", ") + " };\n})();\n" +
+    helperNames.map((n) => "var " + n + " = KamaeliaHelpers." + n + ";\n").join(""),
+);
+
+const es5Files = ["dist/helpers/tslib.es5.js", "dist/kamaelia.es5.js", "dist/kamaelia.es5.min.js", "dist/kamaelia-core.es5.js", "dist/kamaelia-core.es5.min.js"];
 // The ESM file may use import/export syntax (that is what makes it ESM); everything else must be ES5.
-const es5Modules = ["dist/kamaelia.es5.mjs"];
+const es5Modules = ["dist/kamaelia.es5.mjs", "dist/helpers/tslib.mjs"];
 const rows = [...es5Files, ...es5Modules, "dist/node/kamaelia.mjs", "dist/node/desktop.mjs"].map((file) => {
   const bytes = readFileSync(file);
   return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

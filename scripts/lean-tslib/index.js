@@ -17,6 +17,9 @@
  * protocol would need this file changed too. tests/bundle/lean-generator.test.ts runs the same generators
  * natively, with tslib's helper and with this one, and requires identical behaviour.
  *
+ * __spreadArray and __assign are here for apps (package export "kamaelia/helpers"), whose components may
+ * spread arrays or objects; the core uses neither, so the bundles never include them.
+ *
  * __extends copies static members onto the subclass instead of linking prototypes with
  * Object.setPrototypeOf, which mujs lacks; every engine then behaves the same.
  */
@@ -28,6 +31,22 @@ export function __extends(derived, base) {
   }
   Prototype.prototype = base.prototype;
   derived.prototype = new Prototype();
+}
+
+/** `[...a, ...b]` for arrays and array-likes: a new array (like tslib's; holes become undefined). */
+export function __spreadArray(to, from) {
+  var out = to.slice();
+  for (var i = 0; i < from.length; i++) out.push(from[i]);
+  return out;
+}
+
+/** `{ ...a, ...b }`: own enumerable properties, later sources winning (no Object.assign on ES5 engines). */
+export function __assign(target) {
+  for (var i = 1; i < arguments.length; i++) {
+    var source = arguments[i];
+    for (var key in source) if (Object.prototype.hasOwnProperty.call(source, key)) target[key] = source[key];
+  }
+  return target;
 }
 
 /** Generator life: not yet started, suspended at a yield, running now, finished. */
