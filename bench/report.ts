@@ -1,6 +1,6 @@
 /**
  * Report: turns bench/results/node.json and devices.json into the tables of bench/README.md and into
- * bench/results/chart.svg. The suites call it after a run; run it alone to refresh the README from the
+ * bench/results/chart.svg, and the headline block of the main README.md. The suites call it after a run; run it alone to refresh the README from the
  * saved results: `node --import tsx bench/report.ts`.
  *
  * Behaviour: each generated block sits between `<!-- BEGIN name -->` and `<!-- END name -->` markers in
@@ -18,6 +18,8 @@ import type { DeviceResult, DeviceResults, NodeResult, NodeResults } from "./res
 import type { Summary } from "./stats";
 
 const README = join(root, "bench", "README.md");
+/** The project's README, whose "Performance" section holds the headline block. */
+const MAIN_README = join(root, "README.md");
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]): string => "| " + cells.join(" | ") + " |";
@@ -200,7 +202,8 @@ function targetsTable(node: NodeResults | null, devices: DeviceResults | null): 
   const qb = devices ? median(deviceRow(devices, "quickjs", "idle", "kamaelia"), "bytes") : undefined;
   targets.push(bytesTarget("idle component on QuickJS: at most 600 bytes", qb, 600));
   targets.push(bytesTarget("idle component on Node: at most 600 bytes", nk("idle", "bytes"), 600));
-  const bundle = (node && node.coreBundle) || (devices && devices.bundle) || null;
+  // The device suite always measures the kernel bundle itself, so its record wins when both exist.
+  const bundle = (devices && devices.bundle) || (node && node.coreBundle) || null;
   if (bundle) {
     const limit = 8192;
     targets.push({
@@ -241,12 +244,27 @@ function machineBlock(node: NodeResults | null, devices: DeviceResults | null): 
   return lines.join("\n");
 }
 
-function replaceBlock(text: string, name: string, content: string): string {
+/** The headline for the main README: linear and fan against every peer, then the targets. */
+function headline(node: NodeResults | null, devices: DeviceResults | null): string {
+  if (!node) return "Not run yet: `npm run bench`.";
+  const columns = NODE_COLUMNS.filter((c) => c.id === "linear" || c.id === "fan");
+  const impls: { id: string; label: string }[] = [];
+  for (const r of node.results) if (!impls.some((i) => i.id === r.impl)) impls.push({ id: r.impl, label: r.label });
+  const refs: { [scenario: string]: number | undefined } = {};
+  for (const c of columns) refs[c.id] = median(nodeRow(node, c.id, "kamaelia"), c.metric);
+  const peers = table(
+    ["implementation", ...columns.map((c) => c.head)],
+    impls.filter((i) => columns.some((c) => nodeRow(node, c.id, i.id))).map((i) => [i.label, ...columns.map((c) => cell(nodeRow(node, c.id, i.id), c.metric, refs[c.id]))]),
+  );
+  return peers + "\n\n" + targetsTable(node, devices);
+}
+
+function replaceBlock(text: string, name: string, content: string, file = "bench/README.md"): string {
   const begin = "<!-- BEGIN " + name + " -->";
   const end = "<!-- END " + name + " -->";
   const a = text.indexOf(begin);
   const b = text.indexOf(end);
-  if (a < 0 || b < a) throw new Error("bench/README.md has no " + begin + " ... " + end + " block");
+  if (a < 0 || b < a) throw new Error(file + " has no " + begin + " ... " + end + " block");
   return text.slice(0, a + begin.length) + "\n" + content + "\n" + text.slice(b);
 }
 
@@ -261,6 +279,8 @@ export function writeReport(): void {
   text = replaceBlock(text, "node-results", node ? nodeTables(node) : "Not run yet: `npm run bench`.");
   text = replaceBlock(text, "device-results", devices ? deviceTables(devices) : "Not run yet: `npm run bench:devices`.");
   writeFileSync(README, text);
+  const main = readFileSync(MAIN_README, "utf8");
+  writeFileSync(MAIN_README, replaceBlock(main, "bench-headline", headline(node, devices), "README.md"));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] || "").href) {
