@@ -11,8 +11,20 @@
  * child_process and worker_threads underneath.
  */
 import type { PlatformIO } from "../../src/index";
+import { NodeFileReader } from "./io/file-reader";
+import { NodeFileWriter } from "./io/file-writer";
+import { NodeSubprocess } from "./io/subprocess";
+import { NodeTCPListener } from "./io/tcp-listener";
+import { NodeTCPSocket } from "./io/tcp-socket";
+import { NodeUDPSocket } from "./io/udp-socket";
 
 /** The desktop PlatformIO. */
 export const nodeIO: PlatformIO = {
   target: "desktop",
+  TCPSocket: NodeTCPSocket,
+  TCPListener: NodeTCPListener,
+  UDPSocket: NodeUDPSocket,
+  FileReader: NodeFileReader,
+  FileWriter: NodeFileWriter,
+  Subprocess: NodeSubprocess,
 };

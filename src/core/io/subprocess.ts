@@ -11,8 +11,9 @@
  *   more than `readLimit` bytes of it wait unread, so a slow owner pushes back on the child.
  * - `write` feeds standard input; `end()` closes it once everything written has been fed.
  * - `onExit` reports the exit status once, after both output streams have been read to their end
- *   by the platform (their bytes may still wait in `read`). A program that cannot be started ends with
- *   `onError` (`not-found` or `denied`) and no `onExit`.
+ *   by the platform (their bytes may still wait in `read`); `onError` then reports the end as `closed`, as
+ *   for every IO object. A program that cannot be started ends with `onError` (`not-found` or `denied`)
+ *   and no `onExit`.
  * - `close()` kills the child if it still runs (SIGTERM, then SIGKILL) and silences callbacks.
  *
  * How it works inside: types only.

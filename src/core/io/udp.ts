@@ -8,7 +8,8 @@
  *
  * Behaviour (beyond io-callbacks.ts): datagrams are kept whole and in arrival order; when more than
  * `readLimit` datagrams wait unread, the newest arrivals are dropped (UDP may lose datagrams anyway) and
- * counted in `dropped`. `write` sends one datagram.
+ * counted in `dropped`. `write` sends one datagram. Binding may take the platform a moment: the first
+ * `onWritable` says the socket is bound (and has joined its group), and `port` is 0 until then.
  *
  * How it works inside: types only.
  */
@@ -58,7 +59,7 @@ export interface UDPSocket {
   write(data: Uint8Array, address: string, port: number): boolean;
   /** Close and leave any group; callbacks stop. Idempotent. */
   close(): void;
-  /** The local port actually bound. */
+  /** The local port actually bound (0 until the first `onWritable`). */
   readonly port: number;
   /** Datagrams dropped because `readLimit` were waiting unread. */
   readonly dropped: number;
