@@ -26,3 +26,6 @@ export * from "./introspection/index";
 
 // Internet: network, file, process and thread adaptors on the platform IO contract
 export * from "./internet/index";
+
+// Threads: components whose work runs on a platform thread, where it may block
+export * from "./threads/index";

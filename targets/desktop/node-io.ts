@@ -16,6 +16,7 @@ import { NodeFileWriter } from "./io/file-writer";
 import { NodeSubprocess } from "./io/subprocess";
 import { NodeTCPListener } from "./io/tcp-listener";
 import { NodeTCPSocket } from "./io/tcp-socket";
+import { NodeThreadPort } from "./io/thread-port";
 import { NodeUDPSocket } from "./io/udp-socket";
 
 /** The desktop PlatformIO. */
@@ -27,4 +28,5 @@ export const nodeIO: PlatformIO = {
   FileReader: NodeFileReader,
   FileWriter: NodeFileWriter,
   Subprocess: NodeSubprocess,
+  ThreadPort: NodeThreadPort,
 };

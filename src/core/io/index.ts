@@ -7,5 +7,5 @@ export type { TCPSocket, TCPSocketOptions, TCPListener, TCPListenerOptions, Pend
 export type { UDPSocket, UDPSocketOptions, Datagram, MulticastOptions } from "./udp";
 export type { FileReader, FileReaderOptions, FileWriter, FileWriterOptions } from "./files";
 export type { Subprocess, SubprocessOptions, ExitStatus, OutputStream } from "./subprocess";
-export type { ThreadPort, ThreadPortOptions, ThreadMessage, ThreadContext, ThreadMain } from "./thread-port";
+export type { ThreadPort, ThreadPortOptions, ThreadMessage, ThreadContext, ThreadMain, ThreadEnd, ThreadThrown } from "./thread-port";
 export type { PlatformIO, IOKind } from "./platform-io";

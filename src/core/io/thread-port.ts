@@ -20,12 +20,17 @@
  *   are carried across and rebuilt by the components using the port).
  * - Queues are bounded both ways (`capacity` messages each): `write` returns false when the thread's inbox
  *   is full, and the thread's `send` blocks while the scheduler side has `capacity` messages unread.
+ *   Messages for `control` are not counted: they are few, and must reach a thread that has stopped
+ *   reading its inbox.
  * - When `main` returns, the port ends with `closed`; when it throws, with `failed` and a message holding
  *   the error's name, message and stack. `close()` ends the thread even if it is blocked.
+ * - The end a port reports is a ThreadEnd: when the thread threw, it also carries what was thrown as
+ *   separate fields (`thrown`), so the owner can report name, message and stack without parsing `message`.
+ *   (Added to the contract for the ThreadedComponent's ThreadFailed; other IO objects need no such field.)
  *
  * How it works inside: types only.
  */
-import type { IOCallbacks } from "./io-callbacks";
+import type { IOCallbacks, IOEnd } from "./io-callbacks";
 
 /** One message crossing a thread port, with the box it came from or goes to. */
 export interface ThreadMessage {
@@ -47,6 +52,19 @@ export interface ThreadPortOptions extends IOCallbacks {
   args?: unknown;
   /** Messages queued each way at most. Default 16. */
   capacity?: number;
+}
+
+/** What a thread's `main` threw (a value that is not an Error has name `thrown value`). */
+export interface ThreadThrown {
+  readonly name: string;
+  readonly message: string;
+  /** The thread's stack trace, or "" when there is none. */
+  readonly stack: string;
+}
+
+/** The end a ThreadPort reports to `onError`: an IOEnd, plus `thrown` when the thread's code threw. */
+export interface ThreadEnd extends IOEnd {
+  readonly thrown?: ThreadThrown;
 }
 
 /** The scheduler's side of a running thread. */

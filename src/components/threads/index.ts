@@ -1,0 +1,9 @@
+/**
+ * Threads: components whose work runs on a platform thread, where it may block, built on the platform IO
+ * contract's ThreadPort. A thread module's entry point is a ThreadMain taking a ThreadContext (both types
+ * come from the core: `import type { ThreadContext } from "kamaelia"`).
+ */
+export { ThreadedComponent } from "./threaded-component";
+export type { ThreadedComponentOptions } from "./threaded-component";
+export { ThreadFailed, ThreadMessageNotCloneable } from "./thread-errors";
+export { encodeThreadMessage, decodeThreadMessage } from "./thread-messages";
