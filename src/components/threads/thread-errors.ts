@@ -16,7 +16,7 @@
  * downlevelled to ES5 on every engine.
  */
 import { AxonError } from "../../core/index";
-import type { ThreadThrown } from "../../core/index";
+import type { IOEndCode, ThreadEnd } from "../../core/index";
 
 /** A thread's failure, as the scheduler sees it. */
 export interface ThreadFailed extends AxonError {
@@ -24,6 +24,8 @@ export interface ThreadFailed extends AxonError {
   readonly component: string;
   /** The thread's module, as the component was given it. */
   readonly module: string;
+  /** How the thread port ended: `failed`, or `not-found` when the module is not there. */
+  readonly code: IOEndCode;
   /** The name of what the thread threw (`RangeError`), or the port's end code when nothing was thrown. */
   readonly errorName: string;
   /** Its message. */
@@ -61,12 +63,15 @@ function defineThreadError<Args extends unknown[], E>(name: string, fill: (self:
  * from the process's working directory: pass an absolute path or a file URL); the thread sent data that
  * cannot be cloned (functions, components); or the thread ended the worker itself (process.exit).
  */
-export const ThreadFailed: ThreadErrorClass<[component: string, module: string, thrown: ThreadThrown], ThreadFailed> = defineThreadError(
+export const ThreadFailed: ThreadErrorClass<[component: string, module: string, end: ThreadEnd], ThreadFailed> = defineThreadError(
   "ThreadFailed",
-  (self, a: [string, string, ThreadThrown]) => {
-    const thrown = a[2];
+  (self, a: [string, string, ThreadEnd]) => {
+    const end = a[2];
+    // A Worker that died without throwing (process.exit, out of memory) has only the port's own words.
+    const thrown = end.thrown || { name: end.code, message: end.message, stack: "" };
     self.component = a[0];
     self.module = a[1];
+    self.code = end.code;
     self.errorName = thrown.name;
     self.errorMessage = thrown.message;
     self.errorStack = thrown.stack;

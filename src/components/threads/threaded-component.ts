@@ -50,7 +50,7 @@
  * ended port has nothing left to read.
  */
 import { AxonError, Component, ShutdownMicroprocess, isShutdownMessage, newComponent, producerFinished } from "../../core/index";
-import type { BoxDescriptions, MainLoop, ThreadEnd, ThreadPort, ThreadThrown } from "../../core/index";
+import type { BoxDescriptions, MainLoop, ThreadEnd, ThreadPort } from "../../core/index";
 import { needIO } from "../internet/io-errors";
 import type { Readiness } from "../internet/readiness";
 import { Selector } from "../internet/selector";
@@ -181,7 +181,7 @@ export class ThreadedComponent extends Component<ThreadedIn, ThreadedOut> {
         } else this.send(message, "outbox");
       }
       if (end !== null && drained && !signal.isFull()) {
-        if (end.code !== "closed") throw new ThreadFailed(this.name, this.module, thrownOf(end));
+        if (end.code !== "closed") throw new ThreadFailed(this.name, this.module, end);
         if (!threadFinished) this.send(producerFinished(this), "signal");
         return;
       }
@@ -198,9 +198,4 @@ export class ThreadedComponent extends Component<ThreadedIn, ThreadedOut> {
       throw new ThreadMessageNotCloneable(this.name, held.box, error instanceof Error ? error.message : String(error));
     }
   }
-}
-
-/** What the thread threw, or the port's own account of a failure that threw nothing. */
-function thrownOf(end: ThreadEnd): ThreadThrown {
-  return end.thrown || { name: end.code, message: end.message, stack: "" };
 }
