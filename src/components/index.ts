@@ -29,3 +29,6 @@ export * from "./internet/index";
 
 // Threads: components whose work runs on a platform thread, where it may block
 export * from "./threads/index";
+
+// Files and processes: reading and writing files, running programs, on the platform IO contract
+export * from "./file/index";
