@@ -14,10 +14,10 @@ function onwarn(warning, warn) {
 // The ES5 bundles use lean helpers (scripts/lean-tslib) instead of tslib's: one object per generator with
 // shared methods, rather than an object and six closures — most of an idle component's memory on engines
 // without native generators. tests/bundle/lean-generator.test.ts proves they behave as tslib's do.
-const es5 = () =>
+const es5 = (tsconfig = "./tsconfig.json") =>
   typescript({
-    tsconfig: "./tsconfig.json",
-    include: ["src/**/*.ts"],
+    tsconfig,
+    include: ["src/**/*.ts", "targets/quickjs/guest/**/*.ts"],
     compilerOptions: { target: "ES5", declaration: false },
     tslib: fileURLToPath(new URL("./scripts/lean-tslib/index.js", import.meta.url)),
   });
@@ -25,7 +25,7 @@ const es5 = () =>
 const modern = () =>
   typescript({
     tsconfig: "./tsconfig.node.json",
-    include: ["src/**/*.ts", "targets/desktop/**/*.ts"],
+    include: ["src/**/*.ts", "targets/desktop/**/*.ts", "targets/quickjs/*.ts"],
   });
 
 // The ES5 file is a script defining the global `Kamaelia` (QuickJS, Duktape, mujs, Hermes, <script>), and
@@ -35,7 +35,8 @@ const cjsFooter = 'if (typeof module === "object" && module.exports) module.expo
 // `unknownGlobalSideEffects: false` drops a dead tslib statement from the ES5 bundle (ENGINES.md).
 const treeshake = { unknownGlobalSideEffects: false };
 
-const manualChunks = (id) => (id.includes("/src/") ? "core" : undefined);
+// One shared chunk for the core and one for the desktop target (the QuickJS bridge uses its IO).
+const manualChunks = (id) => (id.includes("/src/") ? "core" : id.includes("/targets/desktop/") ? "desktop-io" : undefined);
 
 // Internal member names, renamed in the minified bundles to save bytes. Only names that never appear in a
 // public interface or as a box name (box names are strings, which property mangling would break): the
@@ -61,13 +62,13 @@ const minify = () =>
   });
 
 /** The ES5 outputs for one entry: a readable script, a minified script, and (for the full bundle) ESM. */
-function es5Bundle(input, base, withEsm) {
+function es5Bundle(input, base, withEsm, tsconfig) {
   const output = [
     { file: `dist/${base}.es5.js`, format: "iife", name: "Kamaelia", footer: cjsFooter },
     { file: `dist/${base}.es5.min.js`, format: "iife", name: "Kamaelia", footer: cjsFooter, plugins: [minify()] },
   ];
   if (withEsm) output.push({ file: `dist/${base}.es5.mjs`, format: "es" });
-  return { input, treeshake, onwarn, plugins: [es5()], output };
+  return { input, treeshake, onwarn, plugins: [es5(tsconfig)], output };
 }
 
 export default [
@@ -75,11 +76,13 @@ export default [
   es5Bundle("src/index.ts", "kamaelia", true),
   // The kernel bundle: Axon plus Pipeline and Graphline, held to the 8 KiB budget (docs/size-budget.md).
   es5Bundle("src/kernel.ts", "kamaelia-core", false),
+  // The QuickJS guest bundle: everything, plus the guest-side adaptors the host bridge drives.
+  es5Bundle("targets/quickjs/guest/index.ts", "kamaelia-quickjs", false, "./targets/quickjs/guest/tsconfig.json"),
   {
-    input: { kamaelia: "src/index.ts", desktop: "targets/desktop/index.ts" },
+    input: { kamaelia: "src/index.ts", desktop: "targets/desktop/index.ts", quickjs: "targets/quickjs/index.ts" },
     treeshake,
     onwarn,
-    external: (id) => id.startsWith("node:"),
+    external: (id) => id.startsWith("node:") || id.startsWith("quickjs-emscripten") || id.startsWith("@jitl/"),
     plugins: [modern()],
     // One shared "core" chunk, so kamaelia and kamaelia/desktop use the same classes (instanceof holds).
     output: [

@@ -1,0 +1,69 @@
+/**
+ * Guest target: sets a QuickJS guest up to run Kamaelia under the host bridge. Loading the QuickJS bundle
+ * (dist/kamaelia-quickjs.es5.js) inside the bridge makes the default scheduler run on a guest Host whose
+ * clock, log, print, wake and IO are the host's; the app script then just activates components.
+ *
+ * Example (an app script for `npx kamaelia-qjs app.js`):
+ *   var K = Kamaelia;
+ *   new K.Pipeline(new K.TCPClient("127.0.0.1", 1500), new K.ConsoleEchoer()).activate();
+ *
+ * Behaviour: the host drives the scheduler in slices (`quickjsGuest.slice`) and delivers IO callbacks
+ * between them (`quickjsGuest.dispatch`), so component code never runs re-entrantly from the host. An
+ * idle guest (every component paused, no timer) costs the host nothing until an event or wake arrives.
+ * Outside the bridge (no `__kamaeliaHost`) nothing is installed and the bundle is the ordinary one.
+ *
+ * How it works inside: events arrive as one JSON array per delivery — [id, type, value] triples — to keep
+ * crossings into the guest few.
+ */
+import { Scheduler, setDefaultScheduler } from "../../../src/index";
+import type { Host, LogLevel } from "../../../src/index";
+import { deliverEvent } from "./guest-io-object";
+import { guestIO } from "./guest-io";
+import { hostFunctions } from "./host-functions";
+import type { HostFunctions } from "./host-functions";
+
+/** What the host bridge calls in the guest. */
+export interface GuestTarget {
+  /** The scheduler the bridge drives (also the default scheduler). */
+  readonly scheduler: Scheduler;
+  /** Run one slice; returns `runSlice`'s result (SLICE_BUSY, SLICE_IDLE, SLICE_DONE or ms to a timer). */
+  slice(maxSteps: number): number;
+  /** Deliver queued IO callbacks: a JSON array of [id, type, value] triples. */
+  dispatch(eventsJson: string): void;
+}
+
+function guestHost(host: HostFunctions): Host {
+  return {
+    now: function () {
+      return host.now();
+    },
+    log: function (level: LogLevel, message: string) {
+      host.log(level, message);
+    },
+    print: function (text: string) {
+      host.print(text);
+    },
+    wake: function () {
+      host.wake();
+    },
+    io: guestIO(host),
+  };
+}
+
+/** Install the guest target when running under the bridge; null otherwise. */
+export function installGuestTarget(): GuestTarget | null {
+  const host = hostFunctions();
+  if (host === null) return null;
+  const scheduler = new Scheduler({ host: guestHost(host) });
+  setDefaultScheduler(scheduler);
+  return {
+    scheduler: scheduler,
+    slice: function (maxSteps: number) {
+      return scheduler.runSlice(maxSteps);
+    },
+    dispatch: function (eventsJson: string) {
+      const events = JSON.parse(eventsJson) as [number, string, unknown][];
+      for (let i = 0; i < events.length; i++) deliverEvent(events[i][0], events[i][1], events[i][2]);
+    },
+  };
+}
