@@ -1,7 +1,7 @@
 /**
  * Threads: components whose work runs on a platform thread, where it may block, built on the platform IO
- * contract's ThreadPort. A thread module's entry point is a ThreadMain taking a ThreadContext (both types
- * come from the core: `import type { ThreadContext } from "kamaelia"`).
+ * contract's ThreadPort. A thread module's entry point is a ThreadMain taking a ThreadContext: both types
+ * are the core's, exported by kamaelia beside these (see threaded-component.ts for a thread module).
  */
 export { ThreadedComponent } from "./threaded-component";
 export type { ThreadedComponentOptions } from "./threaded-component";

@@ -3,9 +3,8 @@
  * threadedcomponent. Use it for a job that cannot be cut into small steps: a synchronous hash of a file, a
  * blocking library call, a long computation. Only messages cross between the thread and the scheduler.
  *
- * Example (the thread's module, hash-job.ts; it runs in its own thread, with its own copy of everything):
- *   import { isShutdownMessage } from "kamaelia";
- *   import type { ThreadContext } from "kamaelia";
+ * Example (the thread's module, hash-job.ts, which runs in a thread of its own with its own copy of
+ * everything it imports; isShutdownMessage and the type ThreadContext come from kamaelia as usual):
  *   export function main(thread: ThreadContext): void {
  *     for (;;) {
  *       while (thread.dataReady()) thread.send(sha256(readFileSync(thread.recv() as string)));  // blocks: fine
