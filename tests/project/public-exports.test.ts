@@ -47,6 +47,7 @@ const CORE_EXPORTS = [
   "IONotAvailable",
   "Introspector",
   "Ipc",
+  "JpegSplitter",
   "LINK_INBOX_PASSTHROUGH",
   "LINK_NORMAL",
   "LINK_OUTBOX_PASSTHROUGH",

@@ -17,6 +17,9 @@ export { DataDeChunker } from "./data-de-chunker";
 export { LengthPrefixFramer } from "./length-prefix-framer";
 export { LengthPrefixDeFramer } from "./length-prefix-de-framer";
 
+// JPEG images cut out of a byte stream (ffmpeg's image2pipe output), on Uint8Array
+export { JpegSplitter } from "./jpeg-splitter";
+
 // The limit every de-framer enforces, and what they report
 export { DEFAULT_MAX_FRAME_SIZE } from "./frame-limit";
 export type { FrameLimitOptions } from "./frame-limit";
