@@ -18,6 +18,13 @@
  *   slow owner pushes back on the peer instead of growing memory.
  * - `end()` sends everything written, then closes the sending half; the socket ends (`closed`) once the
  *   peer has closed too. `close()` drops unsent data and closes at once.
+ * - The peer may close its sending half first (a half-close, or the first half of its close): `onReadable`
+ *   fires and `readEnded` becomes true, so after what `read()` still returns nothing more will arrive. The
+ *   socket stays open for writing, so a server can still answer a client that half-closed after its
+ *   request; the owner finishes with `end()` (then it ends `closed`) or `close()`. (Added to the ECMA-419
+ *   shape, which has no half-close: without it a reply written after the peer's FIN would be lost.)
+ * - A listener's `port` is known once it listens: its one `onWritable` call says so, as a socket's first
+ *   says it connected. A port it cannot have ends it with `in-use` or `denied`.
  *
  * How it works inside: types only.
  */
@@ -55,6 +62,8 @@ export interface TCPSocket {
   end(): void;
   /** Close now, dropping unsent data; callbacks stop. Idempotent. */
   close(): void;
+  /** True once the peer has closed its sending half: nothing arrives beyond what `read()` still returns. */
+  readonly readEnded: boolean;
   /** The peer's address (empty until connected). */
   readonly remoteAddress: string;
   /** The peer's port (0 until connected). */
@@ -79,6 +88,6 @@ export interface TCPListener {
   read(): PendingConnection | undefined;
   /** Stop listening; connections not yet adopted are closed. Idempotent. */
   close(): void;
-  /** The port actually listened on. */
+  /** The port actually listened on (0 until listening: see `onWritable`). */
   readonly port: number;
 }
