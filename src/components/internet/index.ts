@@ -6,3 +6,13 @@ export { Selector, SELECTOR_SERVICE } from "./selector";
 export type { Readiness, Watch } from "./readiness";
 export { IONotAvailable, IOFailed, needIO } from "./io-errors";
 export type { IOError, IOErrorClass } from "./io-errors";
+
+// UDP and multicast: datagrams as [{ address, port }, data]
+export { UDPEndpoint } from "./udp-endpoint";
+export type { UDPAddress, ReceivedDatagram, OutgoingDatagram, UDPEndpointSetup } from "./udp-endpoint";
+export { UDPPeer } from "./udp-peer";
+export { SimpleUDPSender } from "./udp-sender";
+export type { SimpleUDPSenderOptions } from "./udp-sender";
+export { UDPReceiver } from "./udp-receiver";
+export { MulticastTransceiver } from "./multicast-transceiver";
+export type { MulticastTransceiverOptions } from "./multicast-transceiver";

@@ -15,6 +15,9 @@
  *   resolve) ends the socket through `onError`: such errors repeat for every datagram, and hiding them
  *   would leave a component sending into nothing.
  * - A bad `port` argument to `write` is a programming mistake and throws at once, as dgram does.
+ * - `close()` silences the callbacks and stops receiving at once, but lets datagrams already written go
+ *   out before it releases the socket: `write` means "send", so a sender that writes its last datagram
+ *   and closes does not lose it.
  *
  * How it works inside: received datagrams wait in an array with a head index; Node's `message`,
  * `listening` and `error` events, and send completions, are the only places callbacks are made from, so
@@ -96,6 +99,10 @@ export class NodeUDPSocket implements UDPSocket {
     this.sending += copy.length;
     this.socket.send(copy, port, address, (error) => {
       this.sending -= copy.length;
+      if (this.closed) {
+        if (this.sending === 0 && !this.ended) this.shut();
+        return;
+      }
       if (error) {
         this.fail(endFromError(error));
         return;
@@ -113,7 +120,7 @@ export class NodeUDPSocket implements UDPSocket {
     if (this.closed) return;
     this.closed = true;
     this.callbacks = null;
-    this.shut();
+    if (this.sending === 0 || this.ended) this.shut(); // else the last send's completion does it
   }
 
   private arrived(data: Buffer, address: string, port: number): void {

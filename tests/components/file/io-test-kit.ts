@@ -74,11 +74,22 @@ export class RecordingSink extends Component<SinkIn, SinkOut> {
   }
 }
 
-/** An EventLoopDriver whose log lines are kept in `lines` instead of printed. */
+const drivers: EventLoopDriver[] = [];
+
+/** An EventLoopDriver whose log lines are kept in `lines` instead of printed; `stopDrivers` ends it. */
 export function quietDriver(): { driver: EventLoopDriver; lines: string[] } {
   const lines: string[] = [];
   const driver = new EventLoopDriver({ log: (level: LogLevel, message: string) => lines.push(level + ": " + message) });
+  drivers.push(driver);
   return { driver, lines };
+}
+
+/**
+ * Stop every driver quietDriver made (for afterEach): a test that failed half-way must not leave sockets,
+ * files or children open, which would keep mocha from exiting. A passing test has stopped everything.
+ */
+export function stopDrivers(): void {
+  for (const driver of drivers.splice(0)) driver.stop();
 }
 
 /** Resolves once `test()` is true, polling on the real event loop; rejects after `ms`. */

@@ -12,7 +12,7 @@ import type { FileReaderOptions } from "../../../src/index";
 import { nodeIO } from "../../../targets/desktop/index";
 import { NodeFileReader } from "../../../targets/desktop/io/file-reader";
 import { testScheduler } from "../../helpers/test-scheduler";
-import { RecordingSink, quietDriver, waitFor } from "./io-test-kit";
+import { RecordingSink, quietDriver, stopDrivers, waitFor } from "./io-test-kit";
 
 function pattern(length: number): Buffer {
   const bytes = Buffer.alloc(length);
@@ -22,6 +22,7 @@ function pattern(length: number): Buffer {
 
 describe("ReadFileAdaptor", function () {
   this.timeout(20000);
+  afterEach(stopDrivers);
   let dir = "";
   before(() => (dir = mkdtempSync(join(tmpdir(), "kamaelia-rfa-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { DataSource, Graphline, IOFailed, Pipeline, ProducerFinished, ShutdownMi
 import type { ExitStatus, SubprocessOptions } from "../../../src/index";
 import { nodeIO } from "../../../targets/desktop/index";
 import { NodeSubprocess } from "../../../targets/desktop/io/subprocess";
-import { RecordingSink, quietDriver, waitFor } from "./io-test-kit";
+import { RecordingSink, quietDriver, stopDrivers, waitFor } from "./io-test-kit";
 
 const node = process.execPath;
 
@@ -44,6 +44,7 @@ function wired(adaptor: SubprocessAdaptor, out: RecordingSink, errors: Recording
 
 describe("SubprocessAdaptor", function () {
   this.timeout(20000);
+  afterEach(stopDrivers);
 
   it("SubprocessAdaptor — text through an upper-casing child — stdout out, stderr apart, then exitStatus and producerFinished(status)", async () => {
     const { driver } = quietDriver();

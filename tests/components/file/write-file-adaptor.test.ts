@@ -8,10 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxonError, DataSource, IOFailed, Pipeline, ProducerFinished, ReadFileAdaptor, ShutdownMicroprocess, WriteFileAdaptor, shutdownMicroprocess } from "../../../src/index";
-import { RecordingSink, quietDriver, waitFor } from "./io-test-kit";
+import { RecordingSink, quietDriver, stopDrivers, waitFor } from "./io-test-kit";
 
 describe("WriteFileAdaptor", function () {
   this.timeout(20000);
+  afterEach(stopDrivers);
   let dir = "";
   before(() => (dir = mkdtempSync(join(tmpdir(), "kamaelia-wfa-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));

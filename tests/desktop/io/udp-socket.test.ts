@@ -107,6 +107,19 @@ describe("NodeUDPSocket", function () {
     expect(got.port).to.equal(sender.port);
   });
 
+  it("NodeUDPSocket — write() then close() at once — the datagram still goes out", async () => {
+    const recA = new CallbackRecorder();
+    const recB = new CallbackRecorder();
+    const a = make(recA, { address: "127.0.0.1" });
+    const b = make(recB, { address: "127.0.0.1" });
+    await bound(a, recA);
+    const portB = await bound(b, recB);
+    a.write(Buffer.from("last words"), "127.0.0.1", portB);
+    a.close();
+    await recB.until(() => recB.count("readable") > 0, "the last datagram");
+    expect(text(b.read()!.data)).to.equal("last words");
+  });
+
   it("NodeUDPSocket — closed, twice — no callback comes and write() returns false", async () => {
     const recA = new CallbackRecorder();
     const recB = new CallbackRecorder();
