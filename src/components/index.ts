@@ -32,3 +32,6 @@ export * from "./threads/index";
 
 // Files and processes: reading and writing files, running programs, on the platform IO contract
 export * from "./file/index";
+
+// UI: showing images on the platform's screen
+export * from "./ui/index";

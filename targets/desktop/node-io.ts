@@ -18,6 +18,7 @@ import { NodeTCPListener } from "./io/tcp-listener";
 import { NodeTCPSocket } from "./io/tcp-socket";
 import { NodeThreadPort } from "./io/thread-port";
 import { NodeUDPSocket } from "./io/udp-socket";
+import { NodeWebSocketClient } from "./io/websocket-client";
 
 /** The desktop PlatformIO. */
 export const nodeIO: PlatformIO = {
@@ -29,4 +30,5 @@ export const nodeIO: PlatformIO = {
   FileWriter: NodeFileWriter,
   Subprocess: NodeSubprocess,
   ThreadPort: NodeThreadPort,
+  WebSocketClient: NodeWebSocketClient,
 };

@@ -16,3 +16,7 @@ export type { SimpleUDPSenderOptions } from "./udp-sender";
 export { UDPReceiver } from "./udp-receiver";
 export { MulticastTransceiver } from "./multicast-transceiver";
 export type { MulticastTransceiverOptions } from "./multicast-transceiver";
+
+// WebSocket: a client connection carrying whole messages (binary as Uint8Array, text as strings)
+export { WebSocketClient } from "./websocket-client";
+export type { WebSocketClientOptions, WebSocketMessage } from "./websocket-client";

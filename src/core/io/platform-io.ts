@@ -8,7 +8,8 @@
  *   if (!io || !io.TCPSocket) throw new IONotAvailable(this.name, "TCPSocket");
  *
  * Behaviour: every member is optional, because a handset may offer sockets but no processes, and a browser
- * neither files nor listeners; components check for what they need and say clearly what is missing.
+ * neither files nor listeners (only a WebSocketClient and a Display); components check for what they need
+ * and say clearly what is missing.
  * Clock, timers and logging are the Host's own `now`, `runSlice` timer results and `log`.
  *
  * How it works inside: types only.
@@ -18,6 +19,8 @@ import type { Subprocess, SubprocessOptions } from "./subprocess";
 import type { TCPListener, TCPListenerOptions, TCPSocket, TCPSocketOptions } from "./tcp";
 import type { ThreadPort, ThreadPortOptions } from "./thread-port";
 import type { UDPSocket, UDPSocketOptions } from "./udp";
+import type { WebSocketConnection, WebSocketConnectionOptions } from "./websocket";
+import type { Display, DisplayOptions } from "./display";
 
 /** The IO classes a target offers. */
 export interface PlatformIO {
@@ -30,6 +33,8 @@ export interface PlatformIO {
   FileWriter?: new (options: FileWriterOptions) => FileWriter;
   Subprocess?: new (options: SubprocessOptions) => Subprocess;
   ThreadPort?: new (options: ThreadPortOptions) => ThreadPort;
+  WebSocketClient?: new (options: WebSocketConnectionOptions) => WebSocketConnection;
+  Display?: new (options: DisplayOptions) => Display;
 }
 
 /** The names of the IO classes, for `IONotAvailable` errors. */
