@@ -11,7 +11,9 @@
  *   `readLimit` plus one pipe read (64 KiB on Linux) is held per stream.
  * - `write` copies the bytes; it takes them while fewer than `writeLimit` bytes wait to be fed, and an
  *   `onWritable` follows a refused `write` once they have drained below it. The first `onWritable` says
- *   the program started. Bytes written after the child stopped reading are dropped (its exit says why).
+ *   the program started. Bytes written after the child stopped reading (closed its standard input, or
+ *   exited) are taken and dropped, so an owner never waits for room that cannot come; its exit says why.
+ *   `write` after `end()` is a programming mistake and throws.
  * - After `onExit`, `onError` reports the end as `closed`, as for every IO object.
  * - `close()` on a running child sends SIGTERM, and SIGKILL one second later if it has not exited.
  *
@@ -44,6 +46,7 @@ export class NodeSubprocess implements Subprocess {
   readonly pid: number;
   private callbacks: SubprocessOptions | null;
   private readonly child: ChildProcess;
+  private readonly command: string;
   private readonly readLimit: number;
   private readonly writeLimit: number;
   private readonly outputs: { stdout: Output; stderr: Output };
@@ -56,6 +59,7 @@ export class NodeSubprocess implements Subprocess {
 
   constructor(options: SubprocessOptions) {
     this.callbacks = options;
+    this.command = options.command;
     this.readLimit = options.readLimit !== undefined ? options.readLimit : DEFAULT_READ_LIMIT;
     this.writeLimit = options.writeLimit !== undefined ? options.writeLimit : DEFAULT_WRITE_LIMIT;
     const env = options.env !== undefined ? { ...process.env, ...options.env } : process.env;
@@ -114,7 +118,9 @@ export class NodeSubprocess implements Subprocess {
 
   write(bytes: Uint8Array): boolean {
     const stdin = this.child.stdin;
-    if (this.closed || stdin === null || stdin.writableEnded || stdin.destroyed) return false;
+    if (this.closed || stdin === null || (this.finished && !this.started)) return false;
+    if (stdin.writableEnded) throw new Error("Subprocess " + this.command + ": write() after end()");
+    if (stdin.destroyed) return true; // the child stopped reading: dropped, and its exit will say why
     if (this.feeding >= this.writeLimit) {
       this.wantWritable = true;
       return false;

@@ -130,6 +130,17 @@ describe("SubprocessAdaptor", function () {
     expect((sink.end as ProducerFinished).message).to.deep.equal({ code: 0, signal: null } as ExitStatus);
   });
 
+  it("SubprocessAdaptor — a child that exits without reading its input — the input is dropped, it ends with the status", async () => {
+    const { driver } = quietDriver();
+    const blocks: Uint8Array[] = [];
+    for (let i = 0; i < 40; i++) blocks.push(new Uint8Array(65536));
+    const adaptor = new SubprocessAdaptor(node, ["-e", "process.stdin.destroy(); setTimeout(() => process.exit(4), 50)"], { writeLimit: 65536 });
+    adaptor.inboxes.inbox.setSize(2);
+    const sink = new RecordingSink();
+    await driver.run(new Pipeline(new DataSource(blocks), adaptor, sink));
+    expect((sink.end as ProducerFinished).message).to.deep.equal({ code: 4, signal: null });
+  });
+
   it("SubprocessAdaptor — 5 MB of input through a 64 KiB write limit into a copying child — every byte comes back in order", async () => {
     const { driver } = quietDriver();
     const blocks: Uint8Array[] = [];

@@ -5,7 +5,9 @@
  * for a child that ignores it).
  */
 import { expect } from "chai";
+import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { NodeSubprocess } from "../../../targets/desktop/io/subprocess";
 import type { OutputStream, SubprocessOptions } from "../../../src/index";
 import { CallbackRecorder, turn } from "./callback-recorder";
@@ -92,6 +94,31 @@ describe("NodeSubprocess", function () {
     expect(child.pid).to.equal(0);
     expect(child.read("stdout")).to.equal(undefined);
     expect(child.write(Buffer.from("x"))).to.equal(false);
+    child.close();
+  });
+
+  it("NodeSubprocess — a file that is not executable — onError denied, no onExit", async () => {
+    const path = join(tmpdir(), "kamaelia-not-executable-" + process.pid);
+    writeFileSync(path, "#!/bin/sh\necho never\n", { mode: 0o644 });
+    chmodSync(path, 0o644);
+    const rec = new CallbackRecorder();
+    const child = new NodeSubprocess({ command: path, onError: rec.onError, onExit: rec.onExit });
+    try {
+      await rec.until(() => rec.ends().length > 0, "the end");
+    } finally {
+      rmSync(path, { force: true });
+    }
+    expect(rec.ends()[0].code).to.equal("denied");
+    expect(rec.count("exit")).to.equal(0);
+    child.close();
+  });
+
+  it("NodeSubprocess — write() after end() — throws, saying so", async () => {
+    const rec = new CallbackRecorder();
+    const child = start(rec, "process.stdin.resume()");
+    child.end();
+    expect(() => child.write(Buffer.from("late"))).to.throw(/write\(\) after end\(\)/);
+    await rec.until(() => rec.ends().length > 0, "the exit");
     child.close();
   });
 
