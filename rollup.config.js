@@ -17,7 +17,7 @@ function onwarn(warning, warn) {
 const es5 = (tsconfig = "./tsconfig.json") =>
   typescript({
     tsconfig,
-    include: ["src/**/*.ts", "targets/quickjs/guest/**/*.ts"],
+    include: ["src/**/*.ts", "targets/quickjs/guest/**/*.ts", "targets/mobile/**/*.ts"],
     compilerOptions: { target: "ES5", declaration: false },
     tslib: fileURLToPath(new URL("./scripts/lean-tslib/index.js", import.meta.url)),
   });
@@ -78,11 +78,13 @@ export default [
   es5Bundle("src/kernel.ts", "kamaelia-core", false),
   // The QuickJS guest bundle: everything, plus the guest-side adaptors the host bridge drives.
   es5Bundle("targets/quickjs/guest/index.ts", "kamaelia-quickjs", false, "./targets/quickjs/guest/tsconfig.json"),
+  // The mobile bundle: everything, plus the browser / React Native host, driver, WebSocket and canvas display.
+  es5Bundle("targets/mobile/index.ts", "kamaelia-mobile", false, "./targets/mobile/tsconfig.json"),
   {
     input: { kamaelia: "src/index.ts", desktop: "targets/desktop/index.ts", quickjs: "targets/quickjs/index.ts" },
     treeshake,
     onwarn,
-    external: (id) => id.startsWith("node:") || id.startsWith("quickjs-emscripten") || id.startsWith("@jitl/"),
+    external: (id) => id.startsWith("node:") || id === "ws" || id.startsWith("quickjs-emscripten") || id.startsWith("@jitl/"),
     plugins: [modern()],
     // One shared "core" chunk, so kamaelia and kamaelia/desktop use the same classes (instanceof holds).
     output: [

@@ -41,7 +41,7 @@ writeFileSync(
     helperNames.map((n) => "var " + n + " = KamaeliaHelpers." + n + ";\n").join(""),
 );
 
-const es5Files = ["dist/helpers/tslib.es5.js", "dist/kamaelia-quickjs.es5.js", "dist/kamaelia-quickjs.es5.min.js", "dist/kamaelia.es5.js", "dist/kamaelia.es5.min.js", "dist/kamaelia-core.es5.js", "dist/kamaelia-core.es5.min.js"];
+const es5Files = ["dist/helpers/tslib.es5.js", "dist/kamaelia-quickjs.es5.js", "dist/kamaelia-quickjs.es5.min.js", "dist/kamaelia-mobile.es5.js", "dist/kamaelia-mobile.es5.min.js", "dist/kamaelia.es5.js", "dist/kamaelia.es5.min.js", "dist/kamaelia-core.es5.js", "dist/kamaelia-core.es5.min.js"];
 // The ESM file may use import/export syntax (that is what makes it ESM); everything else must be ES5.
 const es5Modules = ["dist/kamaelia.es5.mjs", "dist/helpers/tslib.mjs"];
 const rows = [...es5Files, ...es5Modules, "dist/node/kamaelia.mjs", "dist/node/desktop.mjs"].map((file) => {
