@@ -11,3 +11,4 @@ export type { ThreadPort, ThreadPortOptions, ThreadMessage, ThreadContext, Threa
 export type { WebSocketConnection, WebSocketConnectionOptions } from "./websocket";
 export type { Display, DisplayOptions } from "./display";
 export type { PlatformIO, IOKind } from "./platform-io";
+export type { BlockingTCPSocket, BlockingNetwork, BlockingSocketFailure } from "./blocking-socket";

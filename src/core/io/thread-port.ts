@@ -44,7 +44,11 @@ export interface ThreadMessage {
 export interface ThreadPortOptions extends IOCallbacks {
   /** The owning component's name, for errors and traces. */
   name: string;
-  /** What the platform loads in the thread: on the desktop, a module path or file URL. */
+  /**
+   * What the platform loads in the thread: on the desktop, a module path or file URL. Names starting with
+   * `kamaelia:` are thread modules the platform itself provides (blocking-socket.ts), so components can use
+   * them on any target without knowing paths.
+   */
   module: string;
   /** The module's export to run, called with a ThreadContext. Default `main`. */
   exportName?: string;

@@ -8,7 +8,8 @@
  *   port.write("inbox", "/data/clip.mpg");
  *
  * Behaviour (beyond the contract):
- * - `module` is an absolute path, a file URL, or a path from the working directory. Plain JavaScript
+ * - `module` is an absolute path, a file URL, a path from the working directory, or `kamaelia:<name>` for
+ *   a thread module the desktop provides (threads/: `kamaelia:blocking-tcp-client`). Plain JavaScript
  *   (.js, .mjs, .cjs) loads with Node's own loader. TypeScript (.ts, .mts, .cts) loads through tsx's
  *   CommonJS hook, registered inside the worker, so tsx must be installed (it is a devDependency here):
  *   on Node 20 module hooks given with `--import tsx` do not reach worker threads, so the worker cannot
@@ -80,8 +81,22 @@ function findTsx(): string | null {
   return null;
 }
 
-/** The module's file URL and path, from an absolute path, a file URL, or a path from the working directory. */
+/** Thread modules the desktop provides by name (`kamaelia:<name>`, src/core/io/blocking-socket.ts). */
+const PLATFORM_MODULES = ["blocking-tcp-client"];
+
+/** The file of a platform-provided thread module: targets/desktop/threads/, or dist/node/threads/ once built. */
+function platformModule(name: string): string {
+  if (PLATFORM_MODULES.indexOf(name) < 0) {
+    throw new Error("no thread module kamaelia:" + name + " on the desktop (it provides kamaelia:" + PLATFORM_MODULES.join(", kamaelia:") + ")");
+  }
+  const here = fileURLToPath(HERE);
+  if (TYPESCRIPT.test(here)) return fileURLToPath(new URL("../threads/" + name + ".ts", HERE));
+  return fileURLToPath(new URL("./threads/" + name + (here.endsWith(".cjs") ? ".cjs" : ".mjs"), HERE));
+}
+
+/** The module's file URL and path, from an absolute path, a file URL, a path from the working directory, or a platform module's name. */
 function locate(module: string): { url: string; path: string } {
+  if (module.startsWith("kamaelia:")) module = platformModule(module.slice("kamaelia:".length));
   if (module.startsWith("file:")) return { url: module, path: fileURLToPath(module) };
   const path = resolve(module);
   return { url: pathToFileURL(path).href, path };
