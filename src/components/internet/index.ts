@@ -20,3 +20,15 @@ export type { MulticastTransceiverOptions } from "./multicast-transceiver";
 // WebSocket: a client connection carrying whole messages (binary as Uint8Array, text as strings)
 export { WebSocketClient } from "./websocket-client";
 export type { WebSocketClientOptions, WebSocketMessage } from "./websocket-client";
+
+// TCP: a client, and servers giving each connection its own protocol component
+export { TCPClient } from "./tcp-client";
+export type { TCPClientOptions } from "./tcp-client";
+export { ConnectedSocketAdapter, DEFAULT_MAX_BUFFERED_BYTES } from "./connected-socket-adapter";
+export type { ConnectedSocketAdapterOptions } from "./connected-socket-adapter";
+export { ConnectionLimit } from "./connection-limit";
+export type { ConnectionLimitName, ConnectionLimitClass } from "./connection-limit";
+export { TCPServer } from "./tcp-server";
+export type { NewCSA, TCPServerOptions } from "./tcp-server";
+export { ServerCore } from "./server-core";
+export { SimpleServer } from "./simple-server";
