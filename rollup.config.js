@@ -81,7 +81,13 @@ export default [
   // The mobile bundle: everything, plus the browser / React Native host, driver, WebSocket and canvas display.
   es5Bundle("targets/mobile/index.ts", "kamaelia-mobile", false, "./targets/mobile/tsconfig.json"),
   {
-    input: { kamaelia: "src/index.ts", desktop: "targets/desktop/index.ts", quickjs: "targets/quickjs/index.ts" },
+    input: {
+      kamaelia: "src/index.ts",
+      desktop: "targets/desktop/index.ts",
+      quickjs: "targets/quickjs/index.ts",
+      // Thread modules the desktop provides by name (kamaelia:<name>); NodeThreadPort finds them here.
+      "threads/blocking-tcp-client": "targets/desktop/threads/blocking-tcp-client.ts",
+    },
     treeshake,
     onwarn,
     external: (id) => id.startsWith("node:") || id === "ws" || id.startsWith("quickjs-emscripten") || id.startsWith("@jitl/"),

@@ -16,7 +16,8 @@
  * How it works inside: a Map from id to the IO object and its kind; events are [id, type, value] triples
  * whose values are plain data, ready for JSON.
  */
-import type { IOEnd, IOKind, PendingConnection, PlatformIO } from "../../src/index";
+import type { IOEnd, IOKind, PendingConnection, PlatformIO, ThreadMessage } from "../../src/index";
+import { encodeBytesJson } from "./bytes-json";
 
 /** One event for the guest: the object's id, the callback (readable, writable, error, exit) and its value. */
 export type GuestEvent = [id: number, type: string, value: unknown];
@@ -76,7 +77,12 @@ export class HostIOTable {
   read(id: number, arg?: unknown): unknown {
     const entry = this.need(id);
     const value = (entry.io.read as (arg?: unknown) => unknown).call(entry.io, arg);
-    if (value === undefined || entry.kind !== "TCPListener") return value;
+    if (value === undefined) return value;
+    if (entry.kind === "ThreadPort") {
+      const crossing = value as ThreadMessage;
+      return { box: crossing.box, json: encodeBytesJson(crossing.message) };
+    }
+    if (entry.kind !== "TCPListener") return value;
     const connection = value as PendingConnection;
     const pendingId = this.nextId++;
     this.pending.set(pendingId, connection);

@@ -37,6 +37,7 @@ import type { IOKind, LogLevel, PlatformIO } from "../../src/index";
 import { nodeIO } from "../desktop/index";
 import { GuestFailed, guestFailure } from "./guest-failed";
 import { HostIOTable } from "./host-io-table";
+import { decodeBytesJson } from "./bytes-json";
 
 /** What a QuickJSHost is made with. Every member is optional. */
 export interface QuickJSHostOptions {
@@ -325,7 +326,7 @@ export class QuickJSHost {
       write: (id, payload, a, b) => {
         const n = context.getNumber(id);
         let ok: boolean;
-        if (context.typeof(payload) === "string") ok = table.write(n, [str(a), JSON.parse(context.getString(payload))]);
+        if (context.typeof(payload) === "string") ok = table.write(n, [str(a), decodeBytesJson(context.getString(payload))]);
         else if (a !== undefined && context.typeof(a) === "string") ok = table.write(n, [bytesFrom(payload), context.getString(a), context.getNumber(b as QuickJSHandle)]);
         else ok = table.write(n, [bytesFrom(payload)]);
         return ok ? context.true : context.false;

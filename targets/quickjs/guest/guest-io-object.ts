@@ -35,6 +35,32 @@ export function toHost(bytes: Uint8Array): ArrayBuffer {
   return buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
 
+/** The key marking an encoded byte array in thread-port JSON (targets/quickjs/bytes-json.ts). */
+const BYTES_KEY = "\u0000bytes";
+
+/** JSON text for a thread-port message, each Uint8Array as one character per byte. */
+export function encodeBytesJson(value: unknown): string {
+  return JSON.stringify(value, function (_key: string, v: unknown) {
+    if (ByteArray === undefined || !(v instanceof ByteArray)) return v;
+    let text = "";
+    for (let i = 0; i < v.length; i++) text += String.fromCharCode(v[i]);
+    const out: { [key: string]: string } = {};
+    out[BYTES_KEY] = text;
+    return out;
+  });
+}
+
+/** A thread-port message back from JSON text, byte arrays rebuilt. */
+export function decodeBytesJson(text: string): unknown {
+  return JSON.parse(text, function (_key: string, v: unknown) {
+    if (v === null || typeof v !== "object" || typeof (v as { [key: string]: unknown })[BYTES_KEY] !== "string") return v;
+    const chars = (v as { [key: string]: string })[BYTES_KEY];
+    const bytes = new (ByteArray as Uint8ArrayConstructor)(chars.length);
+    for (let i = 0; i < chars.length; i++) bytes[i] = chars.charCodeAt(i);
+    return bytes;
+  });
+}
+
 /** The options that can cross to the host: everything except functions. */
 function hostOptions(options: object): string {
   const out: { [key: string]: unknown } = {};

@@ -8,8 +8,9 @@
  *   new io.TCPSocket({ address: "127.0.0.1", port: 1500, onReadable: ... });
  *
  * Behaviour: each method is one synchronous call into the host; bytes are copied across. Properties such
- * as `port` or `remoteAddress` are read from the host when asked. Thread-port messages cross as JSON, so
- * they must be plain data (ThreadedComponent already encodes shutdown messages that way).
+ * as `port` or `remoteAddress` are read from the host when asked. Thread-port messages cross as JSON with
+ * byte arrays encoded (bytes-json.ts), so they must be plain data and bytes (ThreadedComponent already
+ * encodes shutdown messages that way).
  *
  * How it works inside: one small class per kind over GuestIOObject; getters through defineProperty, which
  * every ES5 engine has.
@@ -28,7 +29,7 @@ import type {
   ThreadPortOptions,
   UDPSocketOptions,
 } from "../../../src/index";
-import { GuestIOObject, fromHost, toHost } from "./guest-io-object";
+import { GuestIOObject, decodeBytesJson, encodeBytesJson, fromHost, toHost } from "./guest-io-object";
 import type { HostFunctions } from "./host-functions";
 
 /** Define read-only properties on `proto` that ask the host each time. */
@@ -131,10 +132,10 @@ export function guestIO(host: HostFunctions): PlatformIO {
     }
     read(): ThreadMessage | undefined {
       const m = this.host.read(this.id) as { box: string; json: string } | undefined;
-      return m === undefined ? undefined : { box: m.box, message: JSON.parse(m.json) };
+      return m === undefined ? undefined : { box: m.box, message: decodeBytesJson(m.json) };
     }
     write(box: string, message: unknown): boolean {
-      return this.host.write(this.id, JSON.stringify(message), box);
+      return this.host.write(this.id, encodeBytesJson(message), box);
     }
   }
 
