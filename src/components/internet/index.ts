@@ -16,6 +16,10 @@ export type { SimpleUDPSenderOptions } from "./udp-sender";
 export { UDPReceiver } from "./udp-receiver";
 export { MulticastTransceiver } from "./multicast-transceiver";
 export type { MulticastTransceiverOptions } from "./multicast-transceiver";
+export { ThreadedTCPClient } from "./threaded-tcp-client";
+export type { ThreadedTCPClientOptions } from "./threaded-tcp-client";
+export { runBlockingTCPClient } from "./blocking-tcp-client-loop";
+export type { BlockingTCPClientArgs } from "./blocking-tcp-client-loop";
 
 // WebSocket: a client connection carrying whole messages (binary as Uint8Array, text as strings)
 export { WebSocketClient } from "./websocket-client";
