@@ -2,7 +2,7 @@
 // built-in some engine lacks (scripts/bundle-scan.mjs), and a gzipped size within the budget in
 // docs/size-budget.md. scripts/build.mjs calls runGates after es-check; it also runs on its own:
 //
-//   node scripts/bundle-gates.mjs [bundle ...]   (default: the three dist/ ES5 bundles)
+//   node scripts/bundle-gates.mjs [bundle ...]   (default: every dist/ ES5 bundle)
 //
 // It prints "gates: ok …" or one line per failure, and exits 1 on any failure.
 import { readFileSync } from "node:fs";
@@ -19,6 +19,12 @@ export const ES5_BUNDLES = [
   "dist/kamaelia.es5.mjs",
   "dist/kamaelia-core.es5.js",
   "dist/kamaelia-core.es5.min.js",
+  "dist/kamaelia-quickjs.es5.js",
+  "dist/kamaelia-quickjs.es5.min.js",
+  "dist/kamaelia-mobile.es5.js",
+  "dist/kamaelia-mobile.es5.min.js",
+  "dist/helpers/tslib.es5.js",
+  "dist/helpers/tslib.mjs",
 ];
 
 /**
