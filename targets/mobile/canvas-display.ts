@@ -34,8 +34,9 @@ const CHARS_PER_CALL = 8192;
 function dataUrl(bytes: Uint8Array, mime: string, btoa: (binary: string) => string): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += CHARS_PER_CALL) {
-    const part = bytes.subarray(i, Math.min(bytes.length, i + CHARS_PER_CALL));
-    binary += String.fromCharCode.apply(null, part as unknown as number[]);
+    // A plain array: old engines' apply() takes no typed array as its argument list.
+    const part: number[] = Array.prototype.slice.call(bytes.subarray(i, Math.min(bytes.length, i + CHARS_PER_CALL)));
+    binary += String.fromCharCode.apply(null, part);
   }
   return "data:" + mime + ";base64," + btoa(binary);
 }

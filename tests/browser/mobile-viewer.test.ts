@@ -10,6 +10,7 @@
  * runs leave the committed picture alone.
  */
 import { expect } from "chai";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { Server } from "node:http";
@@ -115,6 +116,22 @@ function near(actual: number[], expected: number[], tolerance = 24): boolean {
   return actual.every((v, i) => Math.abs(v - expected[i]) <= tolerance);
 }
 
+describe("mobile viewer files", () => {
+  it("viewer.js — checked by es-check — is plain ES5, as old handsets need with no build step", () => {
+    const es5Check = resolve(root, "node_modules/es-check/lib/cli/index.js");
+    execFileSync(process.execPath, [es5Check, "es5", resolve(root, "examples/video-preview/viewer/viewer.js"), "--checkFeatures", "--silent"], { stdio: "pipe" });
+  });
+
+  it("viewerFiles — called — the page, its script and the mobile bundle, each with its content type", () => {
+    const files = viewerFiles();
+    expect(Object.keys(files).sort()).to.deep.equal(["/", "/index.html", "/kamaelia-mobile.es5.min.js", "/viewer.js"]);
+    expect(files["/"].type).to.equal("text/html; charset=utf-8");
+    expect(files["/"].body.toString()).to.contain('<canvas id="screen" width="176" height="144">');
+    expect(files["/viewer.js"].type).to.equal("text/javascript; charset=utf-8");
+    expect(files["/kamaelia-mobile.es5.min.js"].body.toString()).to.contain("Kamaelia");
+  });
+});
+
 describe("mobile viewer in a real browser", function () {
   this.timeout(40000);
   let browser: Browser | null = null;
@@ -122,7 +139,8 @@ describe("mobile viewer in a real browser", function () {
   before(function () {
     if (!existsSync(CHROMIUM)) {
       if (process.env.CI === "true") throw new Error(CHROMIUM + " is missing under CI: .ci/run should have installed Debian's chromium");
-      this.skip(); // no Chromium here: install it with `apt-get install -y chromium` to run this test
+      console.log("    skipped: " + CHROMIUM + " is missing (install it with `apt-get install -y chromium` to run the browser test)");
+      this.skip();
     }
   });
 
