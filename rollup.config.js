@@ -90,7 +90,8 @@ export default [
     },
     treeshake,
     onwarn,
-    external: (id) => id.startsWith("node:") || id === "ws" || id.startsWith("quickjs-emscripten") || id.startsWith("@jitl/"),
+    // Node built-ins and the packages the targets use at run time stay imports (package.json lists them).
+    external: (id) => /^(node:|quickjs-emscripten|@jitl\/|ws$|jpeg-js$|pngjs$)/.test(id),
     plugins: [modern()],
     // One shared "core" chunk, so kamaelia and kamaelia/desktop use the same classes (instanceof holds).
     output: [

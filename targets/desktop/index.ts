@@ -7,3 +7,5 @@ export { EventLoopDriver } from "./event-loop-driver";
 export type { EventLoopDriverOptions } from "./event-loop-driver";
 export { AsyncHandle } from "./async-handle";
 export { nodeIO } from "./node-io";
+export { pngFileDisplay } from "./io/png-file-display";
+export type { PngFileDisplayOptions } from "./io/png-file-display";

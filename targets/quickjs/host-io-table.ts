@@ -22,7 +22,7 @@ import { encodeBytesJson } from "./bytes-json";
 /** One event for the guest: the object's id, the callback (readable, writable, error, exit) and its value. */
 export type GuestEvent = [id: number, type: string, value: unknown];
 
-type AnyIO = { close(): void; read?(arg?: unknown): unknown; write?(...args: unknown[]): boolean; [member: string]: unknown };
+type AnyIO = { close(): void; read?(arg?: unknown): unknown; write?(...args: unknown[]): boolean; show?(...args: unknown[]): boolean; [member: string]: unknown };
 
 export class HostIOTable {
   private readonly objects = new Map<number, { kind: IOKind; io: AnyIO }>();
@@ -37,7 +37,7 @@ export class HostIOTable {
 
   /** The kinds the platform offers. */
   kinds(): IOKind[] {
-    const all: IOKind[] = ["TCPSocket", "TCPListener", "UDPSocket", "FileReader", "FileWriter", "Subprocess", "ThreadPort"];
+    const all: IOKind[] = ["TCPSocket", "TCPListener", "UDPSocket", "FileReader", "FileWriter", "Subprocess", "ThreadPort", "WebSocketClient", "Display"];
     return all.filter((kind) => this.platform[kind] !== undefined);
   }
 
@@ -89,10 +89,11 @@ export class HostIOTable {
     return { id: pendingId, remoteAddress: connection.remoteAddress, remotePort: connection.remotePort };
   }
 
-  /** The object's `write(...)`. */
+  /** The object's `write(...)` — for a Display, its `show(bytes, mime)`. */
   write(id: number, args: unknown[]): boolean {
     const entry = this.need(id);
-    return (entry.io.write as (...a: unknown[]) => boolean).apply(entry.io, args);
+    const method = entry.kind === "Display" ? entry.io.show : entry.io.write;
+    return (method as (...a: unknown[]) => boolean).apply(entry.io, args);
   }
 
   /** Call a method with no result (`end`, `kill`). */

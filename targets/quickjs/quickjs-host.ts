@@ -326,8 +326,16 @@ export class QuickJSHost {
       write: (id, payload, a, b) => {
         const n = context.getNumber(id);
         let ok: boolean;
-        if (context.typeof(payload) === "string") ok = table.write(n, [str(a), decodeBytesJson(context.getString(payload))]);
-        else if (a !== undefined && context.typeof(a) === "string") ok = table.write(n, [bytesFrom(payload), context.getString(a), context.getNumber(b as QuickJSHandle)]);
+        // The guest proxies' write shapes (guest/guest-io.ts): thread messages (JSON, box), a WebSocket's
+        // text (JSON of the string, "text") or bytes, a datagram (bytes, address, port), a Display's image
+        // (bytes, mime), and plain bytes.
+        const second = a === undefined || context.typeof(a) === "undefined" ? undefined : context.dump(a);
+        if (context.typeof(payload) === "string") {
+          const text = context.getString(payload);
+          ok = second === "text" ? table.write(n, [JSON.parse(text)]) : table.write(n, [second, decodeBytesJson(text)]);
+        } else if (second === "text") ok = table.write(n, [bytesFrom(payload)]);
+        else if (typeof second === "string" && b !== undefined) ok = table.write(n, [bytesFrom(payload), second, context.getNumber(b)]);
+        else if (typeof second === "string") ok = table.write(n, [bytesFrom(payload), second]);
         else ok = table.write(n, [bytesFrom(payload)]);
         return ok ? context.true : context.false;
       },

@@ -136,6 +136,7 @@ const DESKTOP_EXPORTS = [
   "EventLoopDriver",
   "createNodeHost",
   "nodeIO",
+  "pngFileDisplay",
 ];
 
 describe("public exports", () => {

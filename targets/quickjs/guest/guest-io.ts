@@ -139,6 +139,28 @@ export function guestIO(host: HostFunctions): PlatformIO {
     }
   }
 
+  class GuestWebSocketClient extends GuestIOObject {
+    constructor(options: object) {
+      super(host, "WebSocketClient", options);
+    }
+    read(): Uint8Array | string | undefined {
+      return fromHost(this.host.read(this.id)) as Uint8Array | string | undefined;
+    }
+    write(data: Uint8Array | string): boolean {
+      return this.host.write(this.id, typeof data === "string" ? JSON.stringify(data) : toHost(data), "text");
+    }
+  }
+
+  class GuestDisplay extends GuestIOObject {
+    constructor(options: object) {
+      super(host, "Display", options);
+    }
+    show(bytes: Uint8Array, mime: string): boolean {
+      return this.host.write(this.id, toHost(bytes), mime);
+    }
+  }
+  hostProperties(GuestDisplay.prototype, ["painted", "undecodable", "width", "height"]);
+
   const all: { [kind: string]: unknown } = {
     TCPSocket: GuestTCPSocket,
     TCPListener: GuestTCPListener,
@@ -147,6 +169,8 @@ export function guestIO(host: HostFunctions): PlatformIO {
     FileWriter: GuestFileWriter,
     Subprocess: GuestSubprocess,
     ThreadPort: GuestThreadPort,
+    WebSocketClient: GuestWebSocketClient,
+    Display: GuestDisplay,
   };
   // Only what the host offers, so a component's needIO names the missing kind in the guest itself.
   const io: { [kind: string]: unknown } = { target: "quickjs" };
