@@ -28,8 +28,9 @@
  * - `connectionCount()` is the number of connections whose adapter or handler is still running. When both
  *   have ended, their linkages, boxes and children go, so nothing grows with the connections served.
  * - `producerFinished` or `shutdownMicroprocess` on `control`: it stops listening, closes every connection
- *   at once (each handler receives `shutdownMicroprocess`, and is stopped if it has not ended once its
- *   connection has), then passes the message on out of `signal` and ends.
+ *   at once (each handler receives `shutdownMicroprocess`, unless it was already told its peer finished),
+ *   waits for every handler to end, then passes the message on out of `signal` and ends. Handlers are not
+ *   stopped by force: a container handler's own children would be left running.
  * - If it cannot listen (port taken...), it closes everything and ends with the TCPServer's
  *   `producerFinished(IOFailed)` on `signal`.
  *
@@ -184,8 +185,8 @@ export class ServerCore extends AdaptiveCommsComponent<CoreIn, CoreOut> {
   }
 
   /**
-   * Look over every connection: close the connection of a handler that ended without closing it (or of
-   * every handler when `closing`), and forget connections whose adapter and handler have both ended.
+   * Look over every connection: close the connection of a handler that ended without closing it (every
+   * connection when `closing`), and forget connections whose adapter and handler have both ended.
    */
   private look(closing: boolean): void {
     const list = this.connections;
@@ -202,7 +203,6 @@ export class ServerCore extends AdaptiveCommsComponent<CoreIn, CoreOut> {
         c.shut = handler.crashed;
         this.send(handler.crashed ? ShutdownMicroprocess() : producerFinished(this), c.toAdapter);
       }
-      if (closing && adapterDone && handler !== null && !handler.isStopped()) handler.stop();
       if (adapterDone && (handler === null || handler.isStopped())) {
         list.splice(i, 1);
         this.removeChild(c.adapter);
