@@ -38,6 +38,7 @@ const CORE_EXPORTS = [
   "DeFramer",
   "DeMarshaller",
   "Detuple",
+  "DropOldestQueue",
   "EmptyBox",
   "Fanout",
   "Filter",

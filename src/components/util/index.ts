@@ -31,3 +31,7 @@ export { Clock } from "./clock";
 export { CheapAndCheerfulClock } from "./cheap-and-cheerful-clock";
 export { RateControl } from "./rate-control";
 export type { RateControlOptions } from "./rate-control";
+
+// Buffering for slow consumers
+export { DropOldestQueue } from "./drop-oldest-queue";
+export type { DropOldestQueueOptions } from "./drop-oldest-queue";
