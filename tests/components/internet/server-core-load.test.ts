@@ -9,7 +9,7 @@ import type { Selector } from "../../../src/index";
 import { AsyncHandle, EventLoopDriver } from "../../../targets/desktop/index";
 import { Echo, Feeder, Recorder, componentCount, eventually, pattern, tcpHandles } from "./tcp-helpers";
 
-/** Everything that must come back to where it was: components, linkages, sockets, the server's own boxes. */
+/** Everything that must come back to where it was: components, linkages, sockets, the server's and Selector's own records. */
 function counts(driver: EventLoopDriver, server: ServerCore): { [what: string]: number } {
   const selector = driver.scheduler.tracker.retrieveService<Selector>(SELECTOR_SERVICE)[0];
   return {
@@ -21,6 +21,9 @@ function counts(driver: EventLoopDriver, server: ServerCore): { [what: string]: 
     serverChildren: server.childComponents().length,
     watches: selector.watchCount(),
     selectorOutboxes: Object.keys(selector.outboxes).length,
+    // The linkage records each keeps (dead ones included): a list that only grows is a leak too.
+    selectorLinkageRecords: (selector._linkages || []).length,
+    serverLinkageRecords: (server._linkages || []).length,
   };
 }
 
