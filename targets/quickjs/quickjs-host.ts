@@ -80,6 +80,8 @@ export class QuickJSHost {
   private pendingTimeout: ReturnType<typeof setTimeout> | null = null;
   private waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private failure: GuestFailed | null = null;
+  /** A limit a component hit inside the guest (reported by `fatal`), acted on when the entry returns. */
+  private fatalText: string | null = null;
   private finished = false;
   private disposed = false;
 
@@ -218,6 +220,7 @@ export class QuickJSHost {
     result.value.dispose();
     const jobs = this.runtime.executePendingJobs();
     if ("error" in jobs && jobs.error) throw this.failureFrom(jobs.error);
+    if (this.fatalText !== null) throw guestFailure(this.fatalText, this.limits);
     return out;
   }
 
@@ -319,6 +322,10 @@ export class QuickJSHost {
       },
       wake: () => {
         this.kick();
+        return undefined;
+      },
+      fatal: (message) => {
+        if (this.fatalText === null) this.fatalText = context.getString(message);
         return undefined;
       },
       open: (kind, optionsJson) => context.newNumber(table.open(context.getString(kind) as IOKind, JSON.parse(context.getString(optionsJson)))),

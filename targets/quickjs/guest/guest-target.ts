@@ -11,12 +11,14 @@
  * between them (`quickjsGuest.dispatch`), so component code never runs re-entrantly from the host. An
  * idle guest (every component paused, no timer) costs the host nothing until an event or wake arrives.
  * Outside the bridge (no `__kamaeliaHost`) nothing is installed and the bundle is the ordinary one.
+ * A component that hits the runtime's memory or CPU limit would normally just be removed by the scheduler;
+ * here it also tells the host (`fatal`), which ends the whole guest, as the limits promise.
  *
  * How it works inside: events arrive as one JSON array per delivery — [id, type, value] triples — to keep
  * crossings into the guest few.
  */
 import { Scheduler, setDefaultScheduler } from "../../../src/index";
-import type { Host, LogLevel } from "../../../src/index";
+import type { Host, LogLevel, Runnable } from "../../../src/index";
 import { deliverEvent } from "./guest-io-object";
 import { guestIO } from "./guest-io";
 import { hostFunctions } from "./host-functions";
@@ -50,11 +52,29 @@ function guestHost(host: HostFunctions): Host {
   };
 }
 
+function describe(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) {
+    const e = error as { name?: string; message?: string };
+    return (e.name || "Error") + ": " + e.message;
+  }
+  return String(error);
+}
+
 /** Install the guest target when running under the bridge; null otherwise. */
 export function installGuestTarget(): GuestTarget | null {
   const host = hostFunctions();
   if (host === null) return null;
-  const scheduler = new Scheduler({ host: guestHost(host) });
+  const scheduler = new Scheduler({
+    host: guestHost(host),
+    hooks: {
+      onError: function (error: unknown, who: Runnable) {
+        const text = describe(error);
+        host.log("error", who.name + " crashed and was removed: " + text);
+        // A limit hit inside one component is the guest's limit, not that component's bug.
+        if (/out of memory|interrupted/i.test(text)) host.fatal(who.name + ": " + text);
+      },
+    },
+  });
   setDefaultScheduler(scheduler);
   return {
     scheduler: scheduler,

@@ -21,6 +21,11 @@ export interface HostFunctions {
   print(text: string): void;
   /** The guest scheduler became runnable between slices: the host should run a slice soon. */
   wake(): void;
+  /**
+   * A component hit a runtime limit (QuickJS's "out of memory" or "interrupted"), which the scheduler would
+   * otherwise survive by removing it: the host ends the whole guest once the current entry returns.
+   */
+  fatal(message: string): void;
   /** Open a host IO object of `kind` (a PlatformIO member name); options as JSON. Returns its id. */
   open(kind: string, optionsJson: string): number;
   /** That object's `read(arg)`: undefined, an ArrayBuffer, or a plain object (bytes in it as ArrayBuffers). */
