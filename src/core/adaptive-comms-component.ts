@@ -11,7 +11,7 @@
  *
  * Behaviour: a name clash gets a unique `_N` suffix and the name actually used is returned; deleting a box
  * that does not exist throws BoxNotFound. Deleting a box undoes every linkage through it (messages already
- * delivered stay put). Adaptive boxes are untyped (`any`), since their names are only known at run time.
+ * delivered stay put), and drops them from `linkages()`. Adaptive boxes are untyped (`any`), since their names are only known at run time.
  *
  * How it works inside: the box tables are plain prototype-less objects, so adding is a property set.
  * Resources are kept in an array searched linearly (no Map on ES5 engines); a server has tens of them.
@@ -128,6 +128,10 @@ export class AdaptiveCommsComponent<I = DefaultInboxes, O = DefaultOutboxes> ext
     const boxes = table as { [name: string]: Box };
     if (!hasOwn(boxes, name)) throw new BoxNotFound(this.name, kind, name);
     detach(boxes[name]);
+    // Drop the linkages that just died from this component's own list too, or a server that adds and
+    // deletes a box per connection would keep one dead Linkage per connection it ever had.
+    const own = this._linkages;
+    if (own !== null) for (let i = own.length - 1; i >= 0; i--) if (!own[i].isLive()) own.splice(i, 1);
     if (boxes[name] === this._in) this._in = null;
     if (boxes[name] === this._out) this._out = null;
     delete boxes[name];

@@ -69,6 +69,18 @@ describe("AdaptiveCommsComponent", () => {
       expect(a.inboxes.fromClient.isInbox).to.equal(true);
     });
 
+    it("deleteOutbox — a box linked a thousand times over — leaves no dead linkage in the component's list", () => {
+      const a = new Adaptive();
+      const sink = new Adaptive();
+      for (let i = 0; i < 1000; i++) {
+        const name = a.addOutbox("toClient");
+        a.link([a, name], [sink, "inbox"]);
+        a.deleteOutbox(name);
+      }
+      expect(a.linkages()).to.deep.equal([]);
+      expect(a._linkages === null ? 0 : a._linkages.length).to.equal(0);
+    });
+
     it("addOutbox — a free name — returns that name and the outbox is usable", () => {
       const a = new Adaptive();
       expect(a.addOutbox("toClient")).to.equal("toClient");
