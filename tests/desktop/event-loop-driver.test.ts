@@ -4,7 +4,8 @@
  * Real waits are kept to a few milliseconds; the whole file waits well under 100 ms.
  */
 import { expect } from "chai";
-import { Component, Handle, Pipeline } from "../../src/index";
+import { connect } from "node:net";
+import { Component, Handle, Pipeline, PureTransformer, ServerCore } from "../../src/index";
 import type { MainLoop } from "../../src/index";
 import { AsyncHandle, EventLoopDriver } from "../../targets/desktop/index";
 import { ListSink, ListSource, Mapper } from "../helpers/components";
@@ -111,6 +112,29 @@ describe("EventLoopDriver", () => {
     await handle.shutdown();
     await finished;
     handle.close();
+  });
+
+  it("a TCP server waiting for clients — with nobody connecting — runs no slice and wakes for a connection", async () => {
+    const driver = new EventLoopDriver({ log: quiet });
+    const server = new ServerCore(() => new PureTransformer((b: Uint8Array) => b), 0);
+    const running = driver.run(server);
+    while (server.port === 0) await wait(5);
+    await wait(20);
+    const counter = countSlices(driver);
+    await wait(200);
+    expect(counter.slices).to.equal(0);
+    const echoed = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, "127.0.0.1", () => socket.write("ping"));
+      socket.on("data", (d) => {
+        socket.end();
+        resolve(d.toString());
+      });
+      socket.on("error", reject);
+    });
+    expect(echoed).to.equal("ping");
+    expect(counter.slices).to.be.greaterThan(0);
+    driver.stop();
+    await running;
   });
 
   it("stop — components that would run forever — ends every one and resolves run()", async () => {
