@@ -1,8 +1,8 @@
 /**
  * The `kamaelia-preview` command: its command line read into client options (the request line built and
  * checked against the server's limits), and the real program run through bin/kamaelia-preview.mjs — frames
- * saved from a preview server on loopback with exit 0, a refused connection as exit 1 with one line, a bad
- * command line as exit 2 with the usage.
+ * saved from the real preview server on loopback with exit 0, a request it refuses and a refused connection
+ * each as exit 1 with one line, a bad command line as exit 2 with the usage.
  */
 import { expect } from "chai";
 import { execFile } from "node:child_process";
@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { UsageError, parsePreviewArgs } from "../../../examples/video-preview/preview-cli";
-import { deadPort, standInServer } from "./client-helpers";
+import { deadPort, previewServer } from "./client-helpers";
 import type { TestServer } from "./client-helpers";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -80,7 +80,7 @@ describe("kamaelia-preview: the program", function () {
   });
 
   it("kamaelia-preview connect — --frames 3 --save DIR --no-display against a preview server — exit 0, three JPEG files", async () => {
-    server = await standInServer(join(root, "examples/video-preview/media"));
+    server = await previewServer();
     const save = join(dir, "frames");
     const run = await preview(["connect", "127.0.0.1:" + server.port, "--frames", "3", "--save", save, "--no-display"]);
     expect(run.stderr).to.equal("");
@@ -88,6 +88,13 @@ describe("kamaelia-preview: the program", function () {
     expect(run.stdout).to.match(/^kamaelia-preview: received 3 frames \(\d+ bytes\) from 127\.0\.0\.1:\d+; saved 3 in .*frames\n$/);
     expect(readdirSync(save).sort()).to.deep.equal(["frame-000001.jpg", "frame-000002.jpg", "frame-000003.jpg"]);
     for (const f of readdirSync(save)) expect(statSync(join(save, f)).size).to.be.greaterThan(1000);
+  });
+
+  it("kamaelia-preview connect — a video the server does not have — exit 1, one line saying the request was refused", async () => {
+    server = await previewServer();
+    const run = await preview(["connect", "127.0.0.1:" + server.port, "--video", "nosuch.mpg", "--no-display"]);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.match(/^kamaelia-preview: the server at 127\.0\.0\.1:\d+ refused the request 'nosuch\.mpg' \(it answers 'Invalid request' for an unknown video[^\n]*\n$/);
   });
 
   it("kamaelia-preview connect — nothing listens on the port — exit 1, one line on stderr, no stack trace", async () => {

@@ -1,14 +1,10 @@
 /**
- * Helpers for the terminal client's tests: plain Node TCP peers that play a server, and a stand-in preview
- * server (until the real one in examples/video-preview/server/ can be started from a test) that speaks the
- * same protocol — an optional request line, then `"<n>\n<jpeg>"` frames from its own ffmpeg.
+ * Helpers for the terminal client's tests: plain Node TCP peers that play a server, and the real preview
+ * server run in-process.
  */
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
 import * as net from "node:net";
-import { join } from "node:path";
-import { ffmpegPath } from "../../../examples/video-preview/ffmpeg-path";
+import { PreviewServer } from "../../../examples/video-preview/server/preview-server";
+import { AsyncHandle, EventLoopDriver } from "../../../targets/desktop/index";
 
 /** A listening Node server on 127.0.0.1 and how to close it (destroying its connections). */
 export interface TestServer {
@@ -52,55 +48,23 @@ export function frameOnWire(bytes: Uint8Array): Buffer {
 }
 
 /**
- * A stand-in preview server: per connection it reads the request line (`<video>[ <interval>[ <W>x<H>]]`,
- * defaults after 500 ms of silence: the first video, 2 s, 176x144), runs ffmpeg with the shared design's
- * arguments, cuts its MJPEG output at each end-of-image marker and sends every JPEG framed. An unknown
- * video gets `Invalid request\n` and a close.
+ * The real preview server (examples/video-preview/server/) on its own EventLoopDriver, TCP frames and
+ * HTTP on OS-chosen loopback ports, serving `mediaFolder` (default: the sample clip's). `close()` shuts it
+ * down in order — connections closed, every ffmpeg stopped — and waits until nothing of it is left.
  */
-export function standInServer(mediaFolder: string): Promise<TestServer> {
-  const ffmpeg = ffmpegPath();
-  const videos = readdirSync(mediaFolder).filter((n) => n.endsWith(".mpg")).sort();
-  const children = new Set<ChildProcess>();
-  return peerServer((socket) => {
-    let text = "";
-    let started = false;
-    const start = (line: string): void => {
-      if (started) return;
-      started = true;
-      clearTimeout(timer);
-      const [video = videos[0], interval = "2", size = "176x144"] = line.trim().split(/\s+/).filter((f) => f !== "");
-      const [w, h] = size.split("x");
-      if (!existsSync(join(mediaFolder, video)) || videos.indexOf(video) < 0) {
-        socket.end("Invalid request\n");
-        return;
-      }
-      const args = ["-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", join(mediaFolder, video), "-an", "-vf", "fps=1/" + interval + ",scale=" + w + ":" + h, "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "5", "-"];
-      const child = spawn(ffmpeg, args, { stdio: ["ignore", "pipe", "ignore"] });
-      children.add(child);
-      child.on("exit", () => children.delete(child));
-      let held = Buffer.alloc(0);
-      child.stdout.on("data", (chunk: Buffer) => {
-        held = Buffer.concat([held, chunk]);
-        for (let end = held.indexOf(Buffer.from([0xff, 0xd9])); end >= 0; end = held.indexOf(Buffer.from([0xff, 0xd9]))) {
-          if (!socket.destroyed) socket.write(frameOnWire(held.subarray(0, end + 2)));
-          held = held.subarray(end + 2);
-        }
-      });
-      socket.on("close", () => child.kill("SIGKILL"));
-    };
-    const timer = setTimeout(() => start(""), 500);
-    socket.on("data", (d: Buffer) => {
-      if (started) return;
-      text += d.toString("latin1");
-      const newline = text.indexOf("\n");
-      if (newline >= 0) start(text.slice(0, newline));
-    });
-    socket.on("close", () => clearTimeout(timer));
-  }).then((server) => ({
-    port: server.port,
+export async function previewServer(mediaFolder?: string): Promise<TestServer> {
+  const driver = new EventLoopDriver({ log: () => undefined });
+  const server = new PreviewServer({ mediaFolder, port: 0, httpPort: 0, address: "127.0.0.1" });
+  const handle = new AsyncHandle(server, driver);
+  const running = driver.run();
+  const ready = await handle.get("ready");
+  if (ready === undefined) throw new Error("the preview server ended before it listened");
+  return {
+    port: ready.tcpPort,
     close: async () => {
-      for (const child of children) child.kill("SIGKILL");
-      await server.close();
+      await handle.shutdown();
+      await running;
+      handle.close();
     },
-  }));
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * The PSNR evidence for the desktop terminal client (issue 8): the client, its display writing into a
- * string, receives frames from a preview server on loopback, saves them, and every frame is a valid
+ * string, receives frames from the real preview server (examples/video-preview/server/) on loopback, saves them, and every frame is a valid
  * 176×144 JPEG whose pixels match a frame of the source clip at PSNR ≥ 25 dB against ffmpeg's own decode
  * (see psnr.ts). The PSNRs are printed.
  */
@@ -9,13 +9,12 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { startTerminalClient } from "../../../examples/video-preview/client/terminal-client";
-import { standInServer } from "./client-helpers";
+import { previewServer } from "./client-helpers";
 import type { TestServer } from "./client-helpers";
 import { bestJpegMatch, sourceFrames } from "./psnr";
 
 const root = resolve(import.meta.dirname, "../../..");
-const media = join(root, "examples/video-preview/media");
-const clip = join(media, "test-pattern.mpg");
+const clip = join(root, "examples/video-preview/media/test-pattern.mpg");
 /** Seconds between frames: a divisor of the 12 s clip, so every pass of the loop samples the same frames. */
 const INTERVAL = 0.5;
 const FRAMES = 6;
@@ -32,7 +31,7 @@ describe("the terminal client against a preview server", function () {
   });
 
   it("terminal client — 6 frames of test-pattern.mpg at 0.5 s, 176x144 — each a 176×144 JPEG within 25 dB PSNR of the source", async () => {
-    server = await standInServer(media);
+    server = await previewServer();
     let screen = "";
     const run = startTerminalClient({
       host: "127.0.0.1",
