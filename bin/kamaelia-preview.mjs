@@ -12,6 +12,12 @@
 // the .ts files; `tsImport` registers its loader for this one import only, so the command works the same
 // from any directory `npx` is run in, with no build step and no --import flag. The examples are not in the
 // published package's files, so the command is for a clone of the repository; elsewhere it says so.
+//
+// How `npx kamaelia-preview` finds this file in a clone: the command matches a `bin` of the project's own
+// package.json, so npm exec links the project into its npx cache and runs the bin from there; Node follows
+// the link, so the relative paths below are the clone's. (An npx cache made before this bin was added
+// keeps its old list of bins; `npx --yes kamaelia-preview` with a fresh cache, or `node
+// bin/kamaelia-preview.mjs`, always works.)
 import { existsSync } from "node:fs";
 
 const cli = new URL("../examples/video-preview/preview-cli.ts", import.meta.url);

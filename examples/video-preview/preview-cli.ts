@@ -140,7 +140,11 @@ export async function main(argv: string[]): Promise<number> {
   const run = startTerminalClient(options);
   let interrupted = false;
   const onInterrupt = (): void => {
-    if (interrupted) process.exit(130);
+    if (interrupted) {
+      // Quitting at once skips the display's own restore: give the terminal back its colours and cursor.
+      if (options.display !== false) process.stdout.write("\x1b[0m\x1b[?25h\n");
+      process.exit(130);
+    }
     interrupted = true;
     run.stop();
   };
