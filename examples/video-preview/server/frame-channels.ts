@@ -6,9 +6,10 @@
  * Example:
  *   const channels = new FrameChannels({ ffmpeg: ffmpegPath(), mediaFolder: "examples/video-preview/media" });
  *   // a client's component links an outbox to channels' inbox, then:
- *   this.send({ kind: "join", request }, "_channels");        // the channel starts if it is not running
- *   new SubscribeTo(channelName(request));                      // frames, from now on
- *   this.send({ kind: "leave", request }, "_channels");       // when done (FrameFeed does all of this)
+ *   this.send({ kind: "join", request, subscriber: this }, "_channels");   // starts the channel if need be
+ *   new SubscribeTo(channelName(request));                                  // frames, from now on
+ *   this.send({ kind: "leave", request, subscriber: this }, "_channels");  // when done
+ *   // (FrameFeed does all of this)
  *
  * Behaviour:
  * - `join` counts a subscriber (the message's `subscriber`) for the request's channel (named by channelName: `preview:<video>:
