@@ -2,12 +2,11 @@
  * The video preview viewer in a real browser: headless Chromium (Debian's /usr/bin/chromium, driven by
  * playwright-core) emulating a phone opens the viewer page, served by a small HTTP + `ws` server here that
  * serves viewerFiles() and sends real JPEG frames (made with jpeg-js) on /frames. The test reads the status
- * line and the canvas's pixels as a person would see them, and saves a screenshot for the README.
+ * line and the canvas's pixels as a person would see them, and saves a screenshot to build/mobile-viewer.png.
+ * (The README's screenshot comes from the real server: tests/browser/streamer-viewer.test.ts.)
  *
  * Without /usr/bin/chromium the test is skipped, saying so — except under CI=true, where it fails
- * (.ci/run installs Chromium). The screenshot goes to build/mobile-viewer.png on every run, and to
- * docs/images/mobile-viewer.png (committed) when that is missing or UPDATE_SCREENSHOTS=1, so ordinary
- * runs leave the committed picture alone.
+ * (.ci/run installs Chromium).
  */
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";
@@ -24,7 +23,6 @@ import { viewerFiles } from "../../examples/video-preview/viewer/serve-viewer";
 
 const CHROMIUM = "/usr/bin/chromium";
 const root = resolve(import.meta.dirname, "../..");
-const SCREENSHOT = resolve(root, "docs/images/mobile-viewer.png");
 const SCREENSHOT_RUN = resolve(root, "build/mobile-viewer.png");
 const PHONE_UA = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36";
 
@@ -199,10 +197,6 @@ describe("mobile viewer in a real browser", function () {
       const png = await page.screenshot();
       mkdirSync(dirname(SCREENSHOT_RUN), { recursive: true });
       writeFileSync(SCREENSHOT_RUN, png);
-      if (!existsSync(SCREENSHOT) || process.env.UPDATE_SCREENSHOTS === "1") {
-        mkdirSync(dirname(SCREENSHOT), { recursive: true });
-        writeFileSync(SCREENSHOT, png);
-      }
     } finally {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((ok) => wss.close(() => ok()));
