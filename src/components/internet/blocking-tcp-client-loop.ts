@@ -10,7 +10,7 @@
  *   }
  *
  * Behaviour: `thread.args` is `{ address, port, pollMs }`. It connects (blocking), then repeats: send
- * everything waiting on the thread's inbox (blocking), check `control`, and block in `recv` for up to
+ * everything waiting on the thread's inbox (blocking; bytes, or strings as UTF-8, as TCPClient takes), check `control`, and block in `recv` for up to
  * `pollMs` (default 50) for bytes, which it sends on the thread's outbox. It ends by sending
  * `producerFinished` on the thread's signal whose message is the end as an IOEnd-shaped record
  * (`{ code, message }`): `closed` when the peer closed, the failure's code (refused, reset...) otherwise.
@@ -23,6 +23,7 @@
  */
 import { ShutdownMicroprocess, isShutdownMessage, producerFinished } from "../../core/index";
 import type { BlockingNetwork, BlockingTCPSocket, IOEndCode, ThreadContext } from "../../core/index";
+import { bytesOf } from "../file/bytes-of";
 
 /** What the thread is told. */
 export interface BlockingTCPClientArgs {
@@ -62,7 +63,7 @@ export function runBlockingTCPClient(thread: ThreadContext, network: BlockingNet
         if (message instanceof ShutdownMicroprocess) return;
         if (isShutdownMessage(message)) finishing = true;
       }
-      while (thread.dataReady("inbox")) socket.send(thread.recv("inbox") as Uint8Array);
+      while (thread.dataReady("inbox")) socket.send(bytesOf(thread.recv("inbox"), thread.name));
       if (finishing && !halfClosed) {
         socket.end();
         halfClosed = true;

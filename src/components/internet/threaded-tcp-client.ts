@@ -7,7 +7,7 @@
  * Example:
  *   new Pipeline(new ThreadedTCPClient("10.0.0.2", 1500), new LengthPrefixDeFramer(), new ImageDisplay()).activate();
  *
- * Behaviour: the same boxes as TCPClient — bytes (Uint8Array) on `inbox` are sent, received bytes come out
+ * Behaviour: the same boxes as TCPClient — bytes (Uint8Array, or strings as UTF-8) on `inbox` are sent, received bytes come out
  * of `outbox` — and the same backpressure, bounded by the thread port's capacity. It ends with
  * `producerFinished` on `signal` whose message is `{ code, message }`: `closed` when the peer closed or
  * after a producerFinished on `control` once everything was sent; `refused`, `reset`, `not-found`... on

@@ -44,13 +44,13 @@ const text = (chunks: unknown[]): string => chunks.map((c) => Buffer.from(c as U
 describe("ThreadedTCPClient", function () {
   this.timeout(20000);
 
-  it("ThreadedTCPClient — against an echo server — echoes, then ends closed after producerFinished", async () => {
+  it("ThreadedTCPClient — against an echo server — echoes bytes and strings, then ends closed after producerFinished", async () => {
     const { server: s, port } = await server((socket) => socket.pipe(socket));
     const driver = new EventLoopDriver();
     const collector = new Collector();
     const signals = new Collector();
     const system = new Graphline({
-      source: new Sender([Buffer.from("hello "), Buffer.from("blocking world")]),
+      source: new Sender([Buffer.from("hello "), "blocking world" as unknown as Uint8Array]),
       client: new ThreadedTCPClient("127.0.0.1", port, { pollMs: 20 }),
       sink: collector,
       signals,
