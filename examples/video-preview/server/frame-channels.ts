@@ -148,6 +148,8 @@ export class FrameChannels extends AdaptiveCommsComponent<ChannelsIn, ChannelsOu
         } else if (c.state === RUNNING && c.subscribers.length === 0) {
           if (now - c.idleSince >= this.graceMs) this.expire(c);
           else wakeAt = Math.min(wakeAt, c.idleSince + this.graceMs);
+        } else if (c.state === WAITING && c.subscribers.length === 0) {
+          c.state = RETIRING; // joined and left before it started: nothing to start
         } else if (c.state === WAITING && !this.nameTaken(c.name)) {
           this.start(c, started);
         }

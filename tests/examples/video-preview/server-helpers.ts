@@ -111,8 +111,8 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } {
   return { width: image.width, height: image.height };
 }
 
-/** This process's ffmpeg children, by pid (Linux /proc). */
-export function ffmpegChildren(): number[] {
+/** This process's ffmpeg children, by pid (Linux /proc), leaving out those in `except` (started by others). */
+export function ffmpegChildren(except: number[] = []): number[] {
   const pids: number[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -126,7 +126,7 @@ export function ffmpegChildren(): number[] {
     const close = stat.lastIndexOf(")");
     const comm = stat.slice(stat.indexOf("(") + 1, close);
     const ppid = Number(stat.slice(close + 2).split(" ")[1]);
-    if (ppid === process.pid && comm === "ffmpeg") pids.push(Number(name));
+    if (ppid === process.pid && comm === "ffmpeg" && except.indexOf(Number(name)) < 0) pids.push(Number(name));
   }
   return pids.sort((a, b) => a - b);
 }

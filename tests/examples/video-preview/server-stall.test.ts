@@ -4,13 +4,12 @@
  * socket is backed up keeps only the newest frames (drop-oldest) and gets them once it clears.
  */
 import { expect } from "chai";
-import { ServerCore } from "../../../src/index";
+import { ConnectedSocketAdapter, ServerCore } from "../../../src/index";
 import { AsyncHandle, EventLoopDriver } from "../../../targets/desktop/index";
 import { ffmpegPath } from "../../../examples/video-preview/ffmpeg-path";
 import { FrameChannels } from "../../../examples/video-preview/server/frame-channels";
 import { DEFAULT_MEDIA_FOLDER } from "../../../examples/video-preview/server/preview-server";
 import { PreviewProtocol } from "../../../examples/video-preview/server/preview-protocol";
-import { ConnectedSocketAdapter } from "../../../src/index";
 import { schedulersInUse } from "../../helpers/test-scheduler";
 import { FrameClient, eventually, ffmpegChildren, sleep, startServer } from "./server-helpers";
 
@@ -27,6 +26,7 @@ describe("PreviewServer with slow clients", function () {
   this.timeout(30000);
 
   it("PreviewServer — a stalled client beside a reading one — the reader gets as many frames as a lone client, and the stalled connection's buffers stay bounded", async () => {
+    const others = ffmpegChildren();
     const running = await startServer({ interval: 0.2 });
     try {
       const port = running.ports.tcpPort;
@@ -53,10 +53,11 @@ describe("PreviewServer with slow clients", function () {
     } finally {
       await running.stop();
     }
-    await eventually(() => ffmpegChildren().length === 0, "every ffmpeg to exit");
+    await eventually(() => ffmpegChildren(others).length === 0, "every ffmpeg to exit");
   });
 
   it("PreviewProtocol — its socket backed up while frames are published — keeps only the newest, counts drops, and sends them once it clears", async () => {
+    const others = ffmpegChildren();
     const driver = new EventLoopDriver({ log: () => undefined });
     schedulersInUse.push(driver.scheduler);
     const channels = new FrameChannels({ ffmpeg: ffmpegPath(), mediaFolder: DEFAULT_MEDIA_FOLDER, graceMs: 0 });
@@ -91,6 +92,6 @@ describe("PreviewServer with slow clients", function () {
     coreHandle.close();
     channelsHandle.close();
     await running;
-    await eventually(() => ffmpegChildren().length === 0, "ffmpeg to exit");
+    await eventually(() => ffmpegChildren(others).length === 0, "ffmpeg to exit");
   });
 });

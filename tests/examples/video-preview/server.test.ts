@@ -73,13 +73,14 @@ describe("PreviewServer", function () {
   });
 
   it("PreviewServer — two clients asking for the same — share one ffmpeg, kept through the grace, stopped after it", async () => {
+    const others = ffmpegChildren();
     running = await startServer({ graceMs: 3000 });
     const channels = running.server.channels;
     const a = new FrameClient(running.ports.tcpPort, "test-pattern.mpg 0.25 176x144\n");
     const b = new FrameClient(running.ports.tcpPort, "test-pattern.mpg 0.250\n");
     await Promise.all([a.waitFrames(2), b.waitFrames(2)]);
     expect(channels.grabberCount()).to.equal(1);
-    const pids = ffmpegChildren();
+    const pids = ffmpegChildren(others);
     expect(pids).to.have.length(1);
     expect(channels.subscriberCount("preview:test-pattern.mpg:0.25:176x144")).to.equal(2);
     a.close();
@@ -88,9 +89,9 @@ describe("PreviewServer", function () {
     // A client arriving within the grace gets the same extraction: no new ffmpeg.
     const c = new FrameClient(running.ports.tcpPort, "test-pattern.mpg 0.25\n");
     await c.waitFrames(2);
-    expect(ffmpegChildren()).to.deep.equal(pids);
+    expect(ffmpegChildren(others)).to.deep.equal(pids);
     c.close();
-    await eventually(() => channels.grabberCount() === 0 && ffmpegChildren().length === 0, "the extraction to stop after the grace");
+    await eventually(() => channels.grabberCount() === 0 && ffmpegChildren(others).length === 0, "the extraction to stop after the grace");
   });
 
   it("PreviewServer — a video ffmpeg cannot read — its clients are disconnected with a warning, each time; other videos are still served", async () => {
@@ -159,6 +160,7 @@ describe("PreviewServer", function () {
 
   it("PreviewServer — shut down while TCP and WebSocket clients stream — closes them all; no ffmpeg, socket or component left", async () => {
     const handlesBefore = tcpHandles();
+    const others = ffmpegChildren();
     const server = await startServer();
     running = server;
     const tcp = new FrameClient(server.ports.tcpPort, "test-pattern.mpg 0.25 88x72\n");
@@ -168,14 +170,14 @@ describe("PreviewServer", function () {
     const wsClosed = new Promise<number>((resolve) => ws.on("close", (code: number) => resolve(code)));
     await tcp.waitFrames(2);
     await eventually(() => wsFrames >= 2, "WebSocket frames");
-    expect(ffmpegChildren()).to.have.length(2);
+    expect(ffmpegChildren(others)).to.have.length(2);
     running = null;
     await server.stop();
     await tcp.closed;
     expect(await wsClosed).to.equal(1001);
     expect(server.server.channels.grabberCount()).to.equal(0);
     expect(server.driver.scheduler.listAllThreads()).to.deep.equal([]);
-    await eventually(() => ffmpegChildren().length === 0, "every ffmpeg to exit");
+    await eventually(() => ffmpegChildren(others).length === 0, "every ffmpeg to exit");
     await eventually(() => tcpHandles() <= handlesBefore, "every socket to close");
   });
 });
