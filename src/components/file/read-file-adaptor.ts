@@ -31,13 +31,14 @@
  * the destination is full, or (bit rate) the next chunk is not yet due — then it sleeps with `pauseFor`
  * until it is. One chunk may be held between steps because the reader cannot be peeked.
  */
-import { AxonError, Component, ProducerFinished, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import { IOFailed, needIO } from "../internet/io-errors";
 import type { Readiness } from "../internet/readiness";
 import { Selector } from "../internet/selector";
 import { hostLog } from "../util/host-log";
 import { LineSplitter } from "./line-splitter";
+import { takeControl } from "../take-shutdown";
 
 /** How ReadFileAdaptor sends the file. */
 export type ReadMode = "bytes" | "lines" | "bitrate";
@@ -138,20 +139,18 @@ export class ReadFileAdaptor<M extends ReadMode = "bytes"> extends Component<Rea
     let held: Uint8Array | null = null;
     let due = this.now();
     let end: IOEnd | null = null;
-    let finishing: ProducerFinished | null = null;
+    let finishing: ShutdownMessage | null = null;
     for (;;) {
       while (this.dataReady("ready")) {
         const r = this.recv("ready");
         if (r.end !== null && end === null) end = r.end;
       }
-      while (this.dataReady("control")) {
-        const message = this.recv("control");
-        if (message instanceof ShutdownMicroprocess) {
-          this.send(message, "signal");
-          return;
-        }
-        if (message instanceof ProducerFinished && finishing === null) finishing = message;
+      const control: ShutdownMessage | null = takeControl(this, finishing);
+      if (control instanceof ShutdownMicroprocess) {
+        this.send(control, "signal");
+        return;
       }
+      finishing = control;
       let wait = 0;
       for (;;) {
         while (nextLine < lines.length && !outbox.isFull()) this.send(lines[nextLine++] as ReadModeOutput[M]);

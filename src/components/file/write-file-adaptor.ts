@@ -23,13 +23,14 @@
  * How it works inside: a FileWriter watched through the Selector (readiness on `ready`); one message may
  * be held between steps when `write` refuses it, and is offered again when the writer is writable.
  */
-import { AxonError, Component, ShutdownMicroprocess, ProducerFinished, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import { IOFailed, needIO } from "../internet/io-errors";
 import type { Readiness } from "../internet/readiness";
 import { Selector } from "../internet/selector";
 import { hostLog } from "../util/host-log";
 import { bytesOf } from "./bytes-of";
+import { takeControl } from "../take-shutdown";
 
 /** Options for WriteFileAdaptor. */
 export interface WriteFileAdaptorOptions {
@@ -111,14 +112,12 @@ export class WriteFileAdaptor extends Component<WriteIn, WriteOut> {
           held = null;
         }
       }
-      while (this.dataReady("control")) {
-        const message = this.recv("control");
-        if (message instanceof ShutdownMicroprocess) {
-          this.send(message, "signal");
-          return;
-        }
-        if (message instanceof ProducerFinished && finishing === null) finishing = message;
+      const control: ShutdownMessage | null = takeControl(this, finishing);
+      if (control instanceof ShutdownMicroprocess) {
+        this.send(control, "signal");
+        return;
       }
+      finishing = control;
       if (finishing !== null && !ending && held === null && this.dataReady() === 0) {
         writer.end();
         ending = true;

@@ -29,13 +29,14 @@
  * How it works inside: a UDPSocket watched through the Selector (readiness on `ready`); one datagram may
  * be held between steps when `write` refuses it.
  */
-import { AxonError, Component, ProducerFinished, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage, UDPSocket, UDPSocketOptions } from "../../core/index";
 import { bytesOf } from "../file/bytes-of";
 import { hostLog } from "../util/host-log";
 import { IOFailed, needIO } from "./io-errors";
 import type { Readiness } from "./readiness";
 import { Selector } from "./selector";
+import { takeControl } from "../take-shutdown";
 
 /** A UDP address: who sent a datagram, or where to send one. */
 export interface UDPAddress {
@@ -140,14 +141,12 @@ export class UDPEndpoint<I extends EndpointIn = EndpointIn, O extends { outbox: 
         if (!socket.write(held.data, held.to.address, held.to.port)) break; // the socket says when it has room
         held = null;
       }
-      while (self.dataReady("control")) {
-        const message = self.recv("control");
-        if (message instanceof ShutdownMicroprocess) {
-          self.send(message, "signal");
-          return;
-        }
-        if (message instanceof ProducerFinished && finishing === null) finishing = message;
+      const control: ShutdownMessage | null = takeControl(self, finishing);
+      if (control instanceof ShutdownMicroprocess) {
+        self.send(control, "signal");
+        return;
       }
+      finishing = control;
       if (finishing !== null && held === null && self.dataReady() === 0) {
         self.send(finishing, "signal");
         return;

@@ -36,13 +36,14 @@
  * outbox while it has room, then moves inbox messages into the connection until `write` refuses one,
  * which is held until the connection says it is writable again.
  */
-import { AxonError, Component, ProducerFinished, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import { isBytes } from "../protocol/bytes";
 import { hostLog } from "../util/host-log";
 import { IOFailed, needIO } from "./io-errors";
 import type { Readiness } from "./readiness";
 import { Selector } from "./selector";
+import { takeControl } from "../take-shutdown";
 
 /** Options for WebSocketClient. */
 export interface WebSocketClientOptions {
@@ -119,14 +120,12 @@ export class WebSocketClient extends Component<ClientIn, ClientOut> {
         const r = this.recv("ready");
         if (r.end !== null && end === null) end = r.end;
       }
-      while (this.dataReady("control")) {
-        const message = this.recv("control");
-        if (message instanceof ShutdownMicroprocess) {
-          this.send(message, "signal");
-          return;
-        }
-        if (message instanceof ProducerFinished && finishing === null) finishing = message;
+      const control: ShutdownMessage | null = takeControl(this, finishing);
+      if (control instanceof ShutdownMicroprocess) {
+        this.send(control, "signal");
+        return;
       }
+      finishing = control;
       let emptied = false;
       while (!outbox.isFull()) {
         const received = connection.read();

@@ -36,13 +36,14 @@
  * readiness after a `show` means the platform is finished with that image; its `painted` and
  * `undecodable` counters say which way.
  */
-import { AxonError, Component, ProducerFinished, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import { IOFailed, needIO } from "../internet/io-errors";
 import type { Readiness } from "../internet/readiness";
 import { Selector } from "../internet/selector";
 import { isBytes } from "../protocol/bytes";
 import { hostLog } from "../util/host-log";
+import { takeControl } from "../take-shutdown";
 
 /** An image for ImageDisplay: encoded bytes with their mime type. */
 export interface ImageMessage {
@@ -168,14 +169,12 @@ export class ImageDisplay extends Component<DisplayIn, DisplayOut> {
         inFlight = waiting;
         waiting = null;
       }
-      while (this.dataReady("control")) {
-        const message = this.recv("control");
-        if (message instanceof ShutdownMicroprocess) {
-          this.send(message, "signal");
-          return;
-        }
-        if (message instanceof ProducerFinished && finishing === null) finishing = message;
+      const control: ShutdownMessage | null = takeControl(this, finishing);
+      if (control instanceof ShutdownMicroprocess) {
+        this.send(control, "signal");
+        return;
       }
+      finishing = control;
       if (finishing !== null && waiting === null && inFlight === null) {
         this.send(finishing, "signal");
         return;

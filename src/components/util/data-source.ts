@@ -18,8 +18,9 @@
  * How it works inside: an index into the copied list; before each send it asks whether the destination is
  * full (`Box.isFull`), so it never has to catch NoSpaceInBox.
  */
-import { AxonError, Component, ProducerFinished, ShutdownMicroprocess, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, producerFinished } from "../../core/index";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
+import { takeControl } from "../take-shutdown";
 
 type DataSourceIn = { inbox: never; control: ShutdownMessage };
 type DataSourceOut<T> = { outbox: T; signal: ShutdownMessage };
@@ -50,14 +51,12 @@ export class DataSource<T = any> extends Component<DataSourceIn, DataSourceOut<T
     let finishing: ShutdownMessage | null = null;
     for (;;) {
       while (next < items.length && !this.outboxes.outbox.isFull()) this.send(items[next++]);
-      while (this.dataReady("control")) {
-        const message = this.recv("control");
-        if (message instanceof ShutdownMicroprocess) {
-          this.send(message, "signal");
-          return;
-        }
-        if (message instanceof ProducerFinished && finishing === null) finishing = message;
+      const control: ShutdownMessage | null = takeControl(this, finishing);
+      if (control instanceof ShutdownMicroprocess) {
+        this.send(control, "signal");
+        return;
       }
+      finishing = control;
       if (next >= items.length) {
         this.send(finishing || producerFinished(this), "signal");
         return;

@@ -35,9 +35,10 @@
  * message waits and the bucket is short, it sleeps with `pauseFor` exactly until the next message is due
  * (rounded up to a whole ms); otherwise it pauses until something arrives.
  */
-import { AxonError, Component, ProducerFinished, ShutdownMicroprocess } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess } from "../../core/index";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../core/index";
 import { hostLog } from "./host-log";
+import { takeControl } from "../take-shutdown";
 
 /** One message, in the bucket's units (thousandths of a message, so ms × messages/s is exact). */
 const ONE = 1000;
@@ -90,7 +91,7 @@ export class RateControl<T = any> extends Component<RateIn<T>, RateOut<T>> {
     const full = this.burst * ONE;
     let credit = full;
     let last = this.now();
-    let finishing: ProducerFinished | null = null;
+    let finishing: ShutdownMessage | null = null;
     for (;;) {
       const now = this.now();
       // The bucket may also keep up to a millisecond's refill beyond `burst` (always less than one message):
@@ -107,14 +108,12 @@ export class RateControl<T = any> extends Component<RateIn<T>, RateOut<T>> {
         this.send(this.recv());
         credit -= ONE;
       }
-      while (this.dataReady("control")) {
-        const message = this.recv("control");
-        if (message instanceof ShutdownMicroprocess) {
-          this.send(message, "signal");
-          return;
-        }
-        if (message instanceof ProducerFinished && finishing === null) finishing = message;
+      const control: ShutdownMessage | null = takeControl(this, finishing);
+      if (control instanceof ShutdownMicroprocess) {
+        this.send(control, "signal");
+        return;
       }
+      finishing = control;
       if (finishing !== null && this.dataReady() === 0) {
         this.send(finishing, "signal");
         return;
