@@ -52,6 +52,9 @@ import type { CoordinatingAssistantTracker } from "./coordinating-assistant-trac
 import { defaultScheduler } from "./scheduler";
 
 /** A table of boxes, one per declared box name, each typed with its message type. */
+/** Shared by every component without children, so a leaf costs no array of its own (never pushed to). */
+const NO_CHILDREN: AnyComponent[] = [];
+
 export type BoxTable<Boxes> = { readonly [Name in keyof Boxes]: Box<Boxes[Name]> };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- "any component" must accept every box typing */
@@ -126,7 +129,7 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
   /** @internal The parent that added this as a child, if any. */
   _parent: AnyComponent | null = null;
   /** @internal Children added with addChildren. */
-  _children: AnyComponent[] = [];
+  _children: AnyComponent[] = NO_CHILDREN;
   /** @internal Linkages this component created. */
   _linkages: Linkage[] | null = null;
   /** @internal The `inbox` box, or null if there is none: the hot path skips the table lookup. */
@@ -239,6 +242,7 @@ export class Component<I = DefaultInboxes, O = DefaultOutboxes> extends Micropro
   addChildren(...children: AnyComponent[] | [AnyComponent[]]): void {
     // Also takes one array, which spares engines a call with thousands of arguments (mujs).
     const list = (children.length === 1 && children[0] instanceof Array ? children[0] : children) as AnyComponent[];
+    if (this._children === NO_CHILDREN) this._children = [];
     for (let i = 0; i < list.length; i++) {
       const child = list[i];
       child._parent = this;
