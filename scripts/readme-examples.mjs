@@ -1,8 +1,10 @@
 // Extracts README.md's TypeScript examples into build/readme-examples/, so they can be type-checked
 // (tsconfig.readme.json) and run (tests/project/readme-examples.test.ts). Every ```ts block is an example;
-// a ```text block straight after it is the output the example must print.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// a ```text block straight after it is the output the example must print. The ```ts blocks of the pages
+// under docs/ go to build/readme-examples/docs/ to be type-checked too (many need a server or a network to
+// run, so they are compiled, not run).
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 
 export const EXAMPLES_DIR = "build/readme-examples";
 
@@ -33,7 +35,34 @@ export function writeReadmeExamples(readmePath = "README.md") {
   return examples;
 }
 
+/** Every markdown file under `dir`. */
+function markdownFiles(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...markdownFiles(path));
+    else if (name.endsWith(".md")) found.push(path);
+  }
+  return found;
+}
+
+/** Write each docs/ page's examples as build/readme-examples/docs/<page>-<n>.ts; returns how many. */
+export function writeDocsExamples(docsDir = "docs") {
+  const out = join(EXAMPLES_DIR, "docs");
+  mkdirSync(out, { recursive: true });
+  let count = 0;
+  for (const file of markdownFiles(docsDir)) {
+    const page = relative(docsDir, file).replace(/\.md$/, "").replace(/[\\/]/g, "-");
+    for (const e of readmeExamples(readFileSync(file, "utf8"))) {
+      writeFileSync(join(out, page + "-" + e.name + ".ts"), e.code + "\nexport {};\n");
+      count++;
+    }
+  }
+  return count;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const examples = writeReadmeExamples();
-  console.log(`readme examples: wrote ${examples.length} to ${EXAMPLES_DIR}`);
+  const docs = writeDocsExamples();
+  console.log(`readme examples: wrote ${examples.length} from README.md and ${docs} from docs/ to ${EXAMPLES_DIR}`);
 }

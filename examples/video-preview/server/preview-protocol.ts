@@ -24,9 +24,9 @@
  *
  * How it works inside: the request phase is a loop over `inbox` with a `pauseFor` to the deadline; the
  * frame phase makes a FrameFeed and a LengthPrefixFramer as children, the framer's outbox passed through
- * as this component's own (ServerCore links that to the connection). `backlog` is how ServerCore's
- * ConnectedSocketAdapter says the socket is full: it takes every message from its inbox at once, so a
- * bounded box could not.
+ * as this component's own (ServerCore links that to the connection). `backlog` is the connection's
+ * `ConnectionInfo.bufferedBytes`: how ServerCore's ConnectedSocketAdapter says the socket is full (it takes
+ * every message from its inbox at once, so a bounded box could not say it).
  */
 import { Component, LengthPrefixFramer, ShutdownMicroprocess, isShutdownMessage, newComponent, producerFinished } from "../../../src/index";
 import type { BoxDescriptions, FramingError, LogLevel, MainLoop, ShutdownMessage } from "../../../src/index";

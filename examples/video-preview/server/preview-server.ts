@@ -32,13 +32,12 @@
  *
  * How it works inside: three children with an outbox to each one's `control`; their signals all land in
  * one inbox, which only wakes this component to look at who has stopped. Each connection's protocol gets
- * its socket's backlog by finding its ConnectedSocketAdapter among the ServerCore's children, by peer
- * address (ServerCore hands a protocol factory only the ConnectionInfo).
+ * its socket's backlog from the ConnectionInfo ServerCore hands the factory (`bufferedBytes`).
  */
 import { networkInterfaces } from "node:os";
 import { resolve } from "node:path";
-import { Component, ConnectedSocketAdapter, ProducerFinished, ServerCore, ShutdownMicroprocess, isShutdownMessage, newComponent, producerFinished } from "../../../src/index";
-import type { BoxDescriptions, ConnectionInfo, MainLoop, ShutdownMessage } from "../../../src/index";
+import { Component, ProducerFinished, ServerCore, ShutdownMicroprocess, isShutdownMessage, newComponent, producerFinished } from "../../../src/index";
+import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../../src/index";
 import { ffmpegPath } from "../ffmpeg-path";
 import { viewerFiles } from "../viewer/serve-viewer";
 import { FrameChannels } from "./frame-channels";
@@ -138,7 +137,7 @@ export class PreviewServer extends Component<ServerIn, ServerOut> {
     this.channels = new FrameChannels({ ffmpeg, mediaFolder: folder, graceMs: o.graceMs });
     const shared = { channels: this.channels, videos: this.videos, defaults: this.defaults, queueLength: o.queueLength };
     const core: ServerCore = new ServerCore(
-      (connection) => new PreviewProtocol({ ...shared, requestWaitMs: o.requestWaitMs, backlog: connectionBacklog(core, connection) }),
+      (connection) => new PreviewProtocol({ ...shared, requestWaitMs: o.requestWaitMs, backlog: connection.bufferedBytes }),
       o.port !== undefined ? o.port : 1500,
       { address: o.address, maxConnections: o.maxConnections },
     );
@@ -217,26 +216,6 @@ function checkDefaults(videos: string[], o: PreviewServerOptions): PreviewDefaul
     if (error instanceof InvalidRequest) throw new RangeError("PreviewServer: bad default interval or size: " + error.message);
     throw error;
   }
-}
-
-/**
- * How many bytes one connection holds that its socket has not taken: its ConnectedSocketAdapter's
- * `bufferedBytes()`, the adapter found (once) among the server's children by the peer's address and port.
- */
-function connectionBacklog(server: ServerCore, connection: ConnectionInfo): () => number {
-  const peer = connection.peerAddress + ":" + connection.peerPort;
-  let adapter: ConnectedSocketAdapter | null = null;
-  return () => {
-    if (adapter === null) {
-      for (const child of server.childComponents()) {
-        if (child instanceof ConnectedSocketAdapter && child.peer === peer && !child.isStopped()) {
-          adapter = child;
-          break;
-        }
-      }
-    }
-    return adapter === null ? 0 : adapter.bufferedBytes();
-  };
 }
 
 /** Lines to print once the server is ready: where TCP clients connect and the page a phone opens. */

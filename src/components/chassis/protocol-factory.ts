@@ -26,6 +26,12 @@ export interface ConnectionInfo {
   readonly peerPort: number;
   /** The local port the connection was accepted on. */
   readonly localPort: number;
+  /**
+   * Bytes the handler has sent that the socket has not taken yet (0 when there is no such measure). A
+   * protocol that would rather drop or merge messages than queue them for a slow peer holds back while
+   * this is above 0 (the video streamer keeps only the newest frames).
+   */
+  readonly bufferedBytes?: () => number;
 }
 
 /** Makes the protocol handler for one connection. */

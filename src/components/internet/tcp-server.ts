@@ -135,7 +135,15 @@ export class TCPServer extends Component<ServerIn, ServerOut> {
         const adapter = new ConnectedSocketAdapter(pending, o);
         adapter.addTeardown(lower);
         this.live++;
-        const connection: ConnectionInfo = { id: this.nextId++, peerAddress: pending.remoteAddress, peerPort: pending.remotePort, localPort: this.port };
+        const connection: ConnectionInfo = {
+          id: this.nextId++,
+          peerAddress: pending.remoteAddress,
+          peerPort: pending.remotePort,
+          localPort: this.port,
+          bufferedBytes: function () {
+            return adapter.bufferedBytes();
+          },
+        };
         this.send({ adapter: adapter, connection: connection }, "protocolHandlerSignal");
       }
       if (end !== null) {

@@ -107,6 +107,8 @@ describe("ServerCore", function () {
     for (const r of replies) expect(r.reason()).to.deep.include({ code: "closed" });
     expect(seen.map((c) => c.id).sort()).to.deep.equal([1, 2, 3]);
     expect(seen[0]).to.include({ peerAddress: "127.0.0.1", localPort: port });
+    // Each connection says how many of its handler's bytes its socket has not taken: none, once echoed.
+    for (const c of seen) expect((c.bufferedBytes as () => number)()).to.equal(0);
     await eventually(() => server.connectionCount() === 0 && componentCount(driver) === baseline, "the connections to go");
     await stop();
     expect(componentCount(driver)).to.equal(0);
