@@ -6,7 +6,7 @@
  * cleanly (every connection closed, every ffmpeg stopped).
  *
  * Run: npm start   (or: node --import tsx examples/video-preview/main.ts [--frames N] [--no-display]
- *        [--port 1500] [--http-port 8080] [--interval S] [--media DIR])
+ *        [--port 1500] [--http-port 8080] [--interval S] [--media DIR|FILE])
  * Ports already taken fall back to free ones, which are printed.
  */
 import { AsyncHandle, EventLoopDriver } from "../../targets/desktop/index";

@@ -1,17 +1,17 @@
 /**
  * The video preview server as a program: frames over TCP (framed `"<n>\n<jpeg>"`), the viewer page and
- * /frames WebSockets over HTTP, from the videos in a media folder (the bundled sample clip by default).
+ * /frames WebSockets over HTTP, from one video or a folder of them (the bundled sample clip by default).
  * Prints where to connect, and stops cleanly on Ctrl-C (every connection closed, every ffmpeg stopped).
  * Needs the mobile bundle the page loads: run `npm run build` first.
  *
- * Run: node --import tsx examples/video-preview/serve.ts [--port 1500] [--http-port 8080] [--media DIR]
+ * Run: node --import tsx examples/video-preview/serve.ts [--port 1500] [--http-port 8080] [--media DIR|FILE]
  *        [--address 0.0.0.0] [--interval 2] [--size 176x144] [--queue 2]
  */
 import { AsyncHandle, EventLoopDriver } from "../../targets/desktop/index";
 import { PreviewServer, previewUrls } from "./server/preview-server";
 import type { PreviewServerOptions, PreviewServerReady } from "./server/preview-server";
 
-const USAGE = "usage: serve.ts [--port 1500] [--http-port 8080] [--media DIR] [--address ADDR] [--interval SECONDS] [--size WxH] [--queue FRAMES]";
+const USAGE = "usage: serve.ts [--port 1500] [--http-port 8080] [--media DIR|FILE] [--address ADDR] [--interval SECONDS] [--size WxH] [--queue FRAMES]";
 
 /** `--name value` pairs into server options. */
 function parseOptions(argv: string[]): PreviewServerOptions {

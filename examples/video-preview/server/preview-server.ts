@@ -16,7 +16,7 @@
  *                  WebGateway(:8080) ──▶ WebSocketFrames per browser ──▶ FrameFeed ──▶ ws )
  *
  * Behaviour:
- * - Options: `mediaFolder` (default examples/video-preview/media), `port` (TCP, default 1500), `httpPort`
+ * - Options: `mediaFolder` (a folder of videos or one video file; default examples/video-preview/media), `port` (TCP, default 1500), `httpPort`
  *   (default 8080) — 0 for any free port — `address` (default every interface), the defaults for clients
  *   that ask for nothing (`interval` 2 s, `width`×`height` 176×144, the first video), `queueLength` (frames
  *   held per slow client, default 2), `graceMs` (how long an unwatched extraction runs on, default 5000),
@@ -41,7 +41,7 @@ import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../../src/in
 import { ffmpegPath } from "../ffmpeg-path";
 import { viewerFiles } from "../viewer/serve-viewer";
 import { FrameChannels } from "./frame-channels";
-import { mediaVideos } from "./media-folder";
+import { mediaSource } from "./media-folder";
 import { PreviewProtocol } from "./preview-protocol";
 import { DEFAULT_PREVIEW, InvalidRequest, parseRequestLine } from "./request";
 import type { PreviewDefaults } from "./request";
@@ -129,8 +129,9 @@ export class PreviewServer extends Component<ServerIn, ServerOut> {
   constructor(options?: PreviewServerOptions) {
     super();
     const o = options || {};
-    const folder = resolve(o.mediaFolder || DEFAULT_MEDIA_FOLDER);
-    this.videos = mediaVideos(folder);
+    const media = mediaSource(o.mediaFolder || DEFAULT_MEDIA_FOLDER);
+    const folder = media.folder;
+    this.videos = media.videos;
     this.defaults = checkDefaults(this.videos, o);
     const ffmpeg = o.ffmpeg || ffmpegPath();
     const files = viewerFiles();

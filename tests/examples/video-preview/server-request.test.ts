@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { mediaVideos } from "../../../examples/video-preview/server/media-folder";
+import { mediaSource, mediaVideos } from "../../../examples/video-preview/server/media-folder";
 import { InvalidRequest, channelName, parseFramesQuery, parseRequestLine } from "../../../examples/video-preview/server/request";
 import { ffmpegArgs } from "../../../examples/video-preview/server/frame-grabber";
 
@@ -77,6 +77,18 @@ describe("preview requests", () => {
       const empty = join(dir, "dir.mpg");
       expect(() => mediaVideos(empty)).to.throw(/holds no video/);
       expect(() => mediaVideos(join(dir, "missing"))).to.throw(/cannot be read/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("mediaSource — one video file or a folder — offers that file alone from its folder, or the folder's videos", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kamaelia-media-"));
+    try {
+      for (const name of ["b.mp4", "a.mpg", "notes.txt"]) writeFileSync(join(dir, name), "x");
+      expect(mediaSource(join(dir, "b.mp4"))).to.deep.equal({ folder: dir, videos: ["b.mp4"] });
+      expect(mediaSource(dir)).to.deep.equal({ folder: dir, videos: ["a.mpg", "b.mp4"] });
+      expect(() => mediaSource(join(dir, "notes.txt"))).to.throw(/is not a video file/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
