@@ -22,7 +22,8 @@
  *   and the host process carries on. `dispose()` releases the runtime; it leaks no handle.
  * - `stop()` ends every guest component (its teardown closes its IO) and resolves `run()`.
  *
- * How it works inside: one global, `__kamaeliaHost`, holds the host functions (guest/host-functions.ts);
+ * How it works inside: one global, `__kamaeliaHost`, holds the host functions (host-functions.ts here;
+ * their guest-side types in guest/host-functions.ts);
  * the bundle installs `Kamaelia.quickjsGuest` (slice and dispatch), whose function handles are kept for
  * the host's life and released in dispose. Events cross as one JSON array per delivery.
  */
@@ -33,11 +34,11 @@ import ngReleaseSync from "@jitl/quickjs-ng-wasmfile-release-sync";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SLICE_BUSY, SLICE_DONE, SLICE_IDLE } from "../../src/index";
-import type { IOKind, LogLevel, PlatformIO } from "../../src/index";
+import type { LogLevel, PlatformIO } from "../../src/index";
 import { nodeIO } from "../desktop/index";
 import { GuestFailed, guestFailure } from "./guest-failed";
 import { HostIOTable } from "./host-io-table";
-import { decodeBytesJson } from "./bytes-json";
+import { defineHostFunctions } from "./host-functions";
 
 /** What a QuickJSHost is made with. Every member is optional. */
 export interface QuickJSHostOptions {
@@ -93,7 +94,14 @@ export class QuickJSHost {
     this.limits = { memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT, cpuLimitMs: options.cpuLimitMs ?? 1000 };
     this.sliceMs = options.sliceMs ?? 8;
     this.table = new HostIOTable(options.io ?? nodeIO, () => this.kick());
-    this.defineHostFunctions(options);
+    defineHostFunctions(context, this.table, {
+      log: options.log ?? ((level: LogLevel, message: string) => process.stderr.write("[guest " + level + "] " + message + "\n")),
+      print: options.print ?? ((text: string) => process.stdout.write(text)),
+      wake: () => this.kick(),
+      fatal: (message: string) => {
+        if (this.fatalText === null) this.fatalText = message;
+      },
+    });
   }
 
   /** Make a host, load the guest bundle into it, and install the guest target. */
@@ -279,90 +287,5 @@ export class QuickJSHost {
     this.sliceFn = context.getProp(target, "slice");
     this.dispatchFn = context.getProp(target, "dispatch");
     this.kept.push(target, this.sliceFn, this.dispatchFn);
-  }
-
-  private defineHostFunctions(options: QuickJSHostOptions): void {
-    const context = this.context;
-    const table = this.table;
-    const log = options.log ?? ((level: LogLevel, message: string) => process.stderr.write("[guest " + level + "] " + message + "\n"));
-    const print = options.print ?? ((text: string) => process.stdout.write(text));
-    const str = (h: QuickJSHandle | undefined): string | undefined => (h === undefined || context.typeof(h) === "undefined" ? undefined : context.getString(h));
-    const toGuest = (value: unknown): QuickJSHandle => {
-      if (value === undefined || value === null) return context.undefined;
-      if (value instanceof Uint8Array) {
-        return context.newArrayBuffer(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
-      }
-      if (typeof value === "number") return context.newNumber(value);
-      if (typeof value === "string") return context.newString(value);
-      if (typeof value === "boolean") return value ? context.true : context.false;
-      const object = context.newObject();
-      for (const [key, v] of Object.entries(value as object)) {
-        const h = toGuest(v);
-        context.setProp(object, key, h);
-        if (h !== context.undefined && h !== context.true && h !== context.false) h.dispose();
-      }
-      return object;
-    };
-    const bytesFrom = (h: QuickJSHandle): Uint8Array => {
-      const lifetime = context.getArrayBuffer(h);
-      const copy = Uint8Array.from(lifetime.value);
-      lifetime.dispose();
-      return copy;
-    };
-    const functions: { [name: string]: (...args: QuickJSHandle[]) => QuickJSHandle | undefined } = {
-      kinds: () => context.newString(table.kinds().join(",")),
-      now: () => context.newNumber(performance.now()),
-      log: (level, message) => {
-        log(context.getString(level) as LogLevel, context.getString(message));
-        return undefined;
-      },
-      print: (text) => {
-        print(context.getString(text));
-        return undefined;
-      },
-      wake: () => {
-        this.kick();
-        return undefined;
-      },
-      fatal: (message) => {
-        if (this.fatalText === null) this.fatalText = context.getString(message);
-        return undefined;
-      },
-      open: (kind, optionsJson) => context.newNumber(table.open(context.getString(kind) as IOKind, JSON.parse(context.getString(optionsJson)))),
-      read: (id, arg) => toGuest(table.read(context.getNumber(id), str(arg))),
-      write: (id, payload, a, b) => {
-        const n = context.getNumber(id);
-        let ok: boolean;
-        // The guest proxies' write shapes (guest/guest-io.ts): thread messages (JSON, box), a WebSocket's
-        // text (JSON of the string, "text") or bytes, a datagram (bytes, address, port), a Display's image
-        // (bytes, mime), and plain bytes.
-        const second = a === undefined || context.typeof(a) === "undefined" ? undefined : context.dump(a);
-        if (context.typeof(payload) === "string") {
-          const text = context.getString(payload);
-          ok = second === "text" ? table.write(n, [JSON.parse(text)]) : table.write(n, [second, decodeBytesJson(text)]);
-        } else if (second === "text") ok = table.write(n, [bytesFrom(payload)]);
-        else if (typeof second === "string" && b !== undefined) ok = table.write(n, [bytesFrom(payload), second, context.getNumber(b)]);
-        else if (typeof second === "string") ok = table.write(n, [bytesFrom(payload), second]);
-        else ok = table.write(n, [bytesFrom(payload)]);
-        return ok ? context.true : context.false;
-      },
-      call: (id, method, arg) => {
-        table.call(context.getNumber(id), context.getString(method), str(arg));
-        return undefined;
-      },
-      get: (id, property) => toGuest(table.get(context.getNumber(id), context.getString(property))),
-      close: (id) => {
-        table.close(context.getNumber(id));
-        return undefined;
-      },
-    };
-    const hostObject = context.newObject();
-    for (const [name, fn] of Object.entries(functions)) {
-      const handle = context.newFunction(name, fn);
-      context.setProp(hostObject, name, handle);
-      handle.dispose();
-    }
-    context.setProp(context.global, "__kamaeliaHost", hostObject);
-    hostObject.dispose();
   }
 }
