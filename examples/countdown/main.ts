@@ -1,9 +1,9 @@
 /**
- * Countdown: the placeholder main job until the video preview streamer lands (issue 8). The system (a
- * Ticker, a Formatter and a Printer in a Pipeline, see system.ts) runs on Node's event loop through the
- * desktop target.
+ * Countdown: the smallest complete program — a Ticker, a Formatter and a Printer in a Pipeline (see
+ * system.ts) on Node's event loop through the desktop target. (It was the main job until the video
+ * preview streamer, examples/video-preview, took over `npm start`.)
  *
- * Run: npm start              Draw it: npm run graph -- countdown
+ * Run: node --import tsx examples/countdown/main.ts     Draw it: npm run graph -- countdown
  */
 import { EventLoopDriver } from "kamaelia/desktop";
 import { buildSystem } from "./system";
