@@ -127,6 +127,7 @@ const CORE_EXPORTS = [
   "shutdownMicroprocess",
   "snapshotGraph",
   "status",
+  "takeEnd",
   "toDot",
   "toHtml",
   "toSvg",

@@ -107,9 +107,7 @@ export class WebGateway extends AdaptiveCommsComponent<GatewayIn, GatewayOut> {
 
   override *main(): MainLoop {
     const o = this.options;
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "_ready");
+    const watch = Selector.watchFor(this, "_ready");
     const arrived: NewSocket[] = [];
     const files = o.files;
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });

@@ -76,9 +76,7 @@ export class WebSocketFrames extends Component<FramesIn, FramesOut> {
 
   override *main(): MainLoop {
     const ws = this.ws;
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "_ready");
+    const watch = Selector.watchFor(this, "_ready");
     const onClose = (): void => watch.onError({ code: "closed", message: "the WebSocket closed" });
     const onError = (error: Error): void => watch.onError({ code: "failed", message: error.message });
     ws.on("close", onClose);

@@ -31,10 +31,11 @@
  * the destination is full, or (bit rate) the next chunk is not yet due — then it sleeps with `pauseFor`
  * until it is. One chunk may be held between steps because the reader cannot be peeked.
  */
-import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import { IOFailed, needIO } from "../internet/io-errors";
 import type { Readiness } from "../internet/readiness";
+import { takeEnd } from "../internet/readiness";
 import { Selector } from "../internet/selector";
 import { hostLog } from "../util/host-log";
 import { LineSplitter } from "./line-splitter";
@@ -117,9 +118,7 @@ export class ReadFileAdaptor<M extends ReadMode = "bytes"> extends Component<Rea
 
   override *main(): MainLoop {
     const FileReader = needIO(this, "FileReader");
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "ready");
+    const watch = Selector.watchFor(this, "ready");
     const reader = new FileReader({
       path: this.path,
       chunkSize: this.chunkSize,
@@ -141,10 +140,7 @@ export class ReadFileAdaptor<M extends ReadMode = "bytes"> extends Component<Rea
     let end: IOEnd | null = null;
     let finishing: ShutdownMessage | null = null;
     for (;;) {
-      while (this.dataReady("ready")) {
-        const r = this.recv("ready");
-        if (r.end !== null && end === null) end = r.end;
-      }
+      end = takeEnd(this, "ready", end);
       const control: ShutdownMessage | null = takeControl(this, finishing);
       if (control instanceof ShutdownMicroprocess) {
         this.send(control, "signal");

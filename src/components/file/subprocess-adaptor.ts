@@ -34,10 +34,11 @@
  * arrives through `onExit`, and the `closed` end that follows it (src/core/io/subprocess.ts) wakes the
  * component. One inbox message may be held between steps when `write` refuses it.
  */
-import { AxonError, Component, ProducerFinished, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ProducerFinished, ShutdownMicroprocess, producerFinished } from "../../core/index";
 import type { BoxDescriptions, ExitStatus, IOEnd, MainLoop, OutputStream, ShutdownMessage, Subprocess } from "../../core/index";
 import { IOFailed, needIO } from "../internet/io-errors";
 import type { Readiness } from "../internet/readiness";
+import { takeEnd } from "../internet/readiness";
 import { Selector } from "../internet/selector";
 import { hostLog } from "../util/host-log";
 import { bytesOf } from "./bytes-of";
@@ -90,9 +91,7 @@ export class SubprocessAdaptor extends Component<ProcessIn, ProcessOut> {
 
   override *main(): MainLoop {
     const Process = needIO(this, "Subprocess");
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "ready");
+    const watch = Selector.watchFor(this, "ready");
     const o = this.options;
     let status: ExitStatus | null = null;
     const child: Subprocess = new Process({
@@ -118,10 +117,7 @@ export class SubprocessAdaptor extends Component<ProcessIn, ProcessOut> {
     let inputDone = false;
     let inputClosed = false;
     for (;;) {
-      while (this.dataReady("ready")) {
-        const r = this.recv("ready");
-        if (r.end !== null && end === null) end = r.end;
-      }
+      end = takeEnd(this, "ready", end);
       const outDone = this.relay(child, "stdout", "outbox", false);
       const errDone = this.relay(child, "stderr", "stderr", discardErrors);
       if (end === null && !inputClosed) {

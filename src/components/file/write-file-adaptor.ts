@@ -23,10 +23,11 @@
  * How it works inside: a FileWriter watched through the Selector (readiness on `ready`); one message may
  * be held between steps when `write` refuses it, and is offered again when the writer is writable.
  */
-import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import { IOFailed, needIO } from "../internet/io-errors";
 import type { Readiness } from "../internet/readiness";
+import { takeEnd } from "../internet/readiness";
 import { Selector } from "../internet/selector";
 import { hostLog } from "../util/host-log";
 import { bytesOf } from "./bytes-of";
@@ -71,9 +72,7 @@ export class WriteFileAdaptor extends Component<WriteIn, WriteOut> {
 
   override *main(): MainLoop {
     const FileWriter = needIO(this, "FileWriter");
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "ready");
+    const watch = Selector.watchFor(this, "ready");
     const writer = new FileWriter({
       path: this.path,
       append: this.append,
@@ -90,10 +89,7 @@ export class WriteFileAdaptor extends Component<WriteIn, WriteOut> {
     let finishing: ShutdownMessage | null = null;
     let ending = false;
     for (;;) {
-      while (this.dataReady("ready")) {
-        const r = this.recv("ready");
-        if (r.end !== null && end === null) end = r.end;
-      }
+      end = takeEnd(this, "ready", end);
       if (end !== null) {
         if (ending && end.code === "closed") this.send(finishing as ShutdownMessage, "signal");
         else {

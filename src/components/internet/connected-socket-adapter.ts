@@ -36,13 +36,14 @@
  * wait in an array with a head index and a byte count. The idle limit is a `pauseFor` to the moment the
  * connection would become idle, renewed whenever it is woken.
  */
-import { Component, ProducerFinished, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { Component, ProducerFinished, ShutdownMicroprocess, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, PendingConnection, ShutdownMessage, TCPSocket } from "../../core/index";
 import { bytesOf } from "../file/bytes-of";
 import { hostLog } from "../util/host-log";
 import { ConnectionLimit } from "./connection-limit";
 import { IOFailed, needIO } from "./io-errors";
 import type { Readiness } from "./readiness";
+import { takeEnd } from "./readiness";
 import { Selector } from "./selector";
 
 /** Per-connection limits (ServerCore passes its own options on). */
@@ -107,9 +108,7 @@ export class ConnectedSocketAdapter extends Component<AdapterIn, AdapterOut> {
 
   override *main(): MainLoop {
     const Socket = needIO(this, "TCPSocket");
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "_ready");
+    const watch = Selector.watchFor(this, "_ready");
     const socket = new Socket({
       from: this.connection,
       readLimit: this.readLimit,
@@ -128,10 +127,7 @@ export class ConnectedSocketAdapter extends Component<AdapterIn, AdapterOut> {
     let ending = false;
     let lastTraffic = this.now();
     for (;;) {
-      while (this.dataReady("_ready")) {
-        const r = this.recv("_ready");
-        if (r.end !== null && end === null) end = r.end;
-      }
+      end = takeEnd(this, "_ready", end);
       let drained = false;
       while (!outbox.isFull()) {
         const chunk = socket.read();

@@ -4,6 +4,7 @@
  */
 export { Selector, SELECTOR_SERVICE } from "./selector";
 export type { Readiness, Watch } from "./readiness";
+export { takeEnd } from "./readiness";
 export { IONotAvailable, IOFailed, needIO } from "./io-errors";
 export type { IOError, IOErrorClass } from "./io-errors";
 

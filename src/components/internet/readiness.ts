@@ -16,7 +16,7 @@
  *
  * How it works inside: a plain record; one is made per notification.
  */
-import type { IOEnd } from "../../core/index";
+import type { AnyComponent, IOEnd } from "../../core/index";
 
 /** What became ready on one watched IO object since the last notification. */
 export interface Readiness {
@@ -44,4 +44,17 @@ export interface Watch {
   readonly onError: (end: IOEnd) => void;
   /** Stop watching; readiness not yet delivered is dropped. Idempotent. */
   close(): void;
+}
+
+/**
+ * Collect every Readiness message waiting in `component`'s `inbox` and return how the IO object ended: `end`
+ * if that is already known, else the end the messages report, else null. For the many owners that read and
+ * write until the object refuses whatever the flags say, the end is all a message adds.
+ */
+export function takeEnd(component: AnyComponent, inbox: string, end: IOEnd | null): IOEnd | null {
+  while (component.dataReady(inbox)) {
+    const r = component.recv(inbox) as Readiness;
+    if (r.end !== null && end === null) end = r.end;
+  }
+  return end;
 }

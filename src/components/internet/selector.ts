@@ -4,9 +4,7 @@
  * the owning components' inboxes inside the scheduler, so component code only ever runs in its own steps.
  *
  * Example (inside a component's main()):
- *   const found = Selector.getSelectorService(this.getcat());
- *   if (found.created) yield newComponent(found.selector);
- *   const watch = found.selector.watch(this, "ready");
+ *   const watch = Selector.watchFor(this, "ready");     // finds the Selector, or makes and activates one
  *   const socket = new io.TCPSocket({ address, port,
  *     onReadable: watch.onReadable, onWritable: watch.onWritable, onError: watch.onError });
  *   this.addTeardown(() => socket.close());
@@ -105,6 +103,17 @@ export class Selector extends AdaptiveCommsComponent<SelectorIn, SelectorOut> {
     tracker.registerService(SELECTOR_SERVICE, selector, "notify");
     selector.registeredWith = tracker;
     return { selector: selector, created: true };
+  }
+
+  /**
+   * Watch one IO object for `owner`, from inside `owner`'s main(): the shared Selector is found in its CAT,
+   * or made, registered and activated on its scheduler (Axon's `yield newComponent` is that activation),
+   * and the IO object's readiness arrives in `owner`'s inbox `inbox` as Readiness messages.
+   */
+  static watchFor(owner: AnyComponent, inbox: string): Watch {
+    const found = Selector.getSelectorService(owner.getcat());
+    if (found.created) found.selector.activate(owner.scheduler || undefined);
+    return found.selector.watch(owner, inbox);
   }
 
   /** Watch one IO object for `owner`: its readiness goes to `owner`'s inbox `inbox` as Readiness messages. */

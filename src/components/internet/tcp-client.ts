@@ -30,7 +30,7 @@
  * until the socket is empty or the outbox full, then writes until the inbox is empty or the socket full,
  * then looks at `control`. One chunk may be held between steps when `write` refuses it.
  */
-import { Component, ProducerFinished, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { Component, ProducerFinished, ShutdownMicroprocess, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import { bytesOf } from "../file/bytes-of";
 import { IOFailed, needIO } from "./io-errors";
@@ -76,9 +76,7 @@ export class TCPClient extends Component<ClientIn, ClientOut> {
   override *main(): MainLoop {
     const Socket = needIO(this, "TCPSocket");
     const where = this.host + ":" + this.port;
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "_ready");
+    const watch = Selector.watchFor(this, "_ready");
     const socket = new Socket({
       address: this.host,
       port: this.port,

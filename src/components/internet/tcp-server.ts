@@ -26,7 +26,7 @@
  * How it works inside: one TCPListener watched through the Selector (Readiness on `_listener`). Each adapter
  * it makes gets a teardown that lowers its count of live connections, however the adapter ends.
  */
-import { Component, isShutdownMessage, newComponent, producerFinished } from "../../core/index";
+import { Component, isShutdownMessage, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import type { ConnectionInfo } from "../chassis/protocol-factory";
 import { hostLog } from "../util/host-log";
@@ -95,9 +95,7 @@ export class TCPServer extends Component<ServerIn, ServerOut> {
     const Socket = needIO(this, "TCPSocket");
     const o = this.options;
     const where = (o.address || "*") + ":" + this.askedPort;
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "_listener");
+    const watch = Selector.watchFor(this, "_listener");
     const listener = new Listener({
       port: this.askedPort,
       address: o.address,

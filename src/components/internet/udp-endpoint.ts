@@ -29,12 +29,13 @@
  * How it works inside: a UDPSocket watched through the Selector (readiness on `ready`); one datagram may
  * be held between steps when `write` refuses it.
  */
-import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage, UDPSocket, UDPSocketOptions } from "../../core/index";
 import { bytesOf } from "../file/bytes-of";
 import { hostLog } from "../util/host-log";
 import { IOFailed, needIO } from "./io-errors";
 import type { Readiness } from "./readiness";
+import { takeEnd } from "./readiness";
 import { Selector } from "./selector";
 import { takeControl } from "../take-shutdown";
 
@@ -95,9 +96,7 @@ export class UDPEndpoint<I extends EndpointIn = EndpointIn, O extends { outbox: 
   override *main(): MainLoop {
     const self = this as unknown as Untyped;
     const Socket = needIO(this, "UDPSocket");
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "ready");
+    const watch = Selector.watchFor(this, "ready");
     const o = this.socketOptions;
     const socket = new Socket({
       port: o.port,
@@ -119,10 +118,7 @@ export class UDPEndpoint<I extends EndpointIn = EndpointIn, O extends { outbox: 
     let end: IOEnd | null = null;
     let finishing: ShutdownMessage | null = null;
     for (;;) {
-      while (self.dataReady("ready")) {
-        const r = self.recv("ready");
-        if (r.end !== null && end === null) end = r.end;
-      }
+      end = takeEnd(self, "ready", end);
       while (!receives || !outbox.isFull()) {
         const datagram = socket.read();
         if (datagram === undefined) break;

@@ -36,12 +36,13 @@
  * outbox while it has room, then moves inbox messages into the connection until `write` refuses one,
  * which is held until the connection says it is writable again.
  */
-import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import { isBytes } from "../protocol/bytes";
 import { hostLog } from "../util/host-log";
 import { IOFailed, needIO } from "./io-errors";
 import type { Readiness } from "./readiness";
+import { takeEnd } from "./readiness";
 import { Selector } from "./selector";
 import { takeControl } from "../take-shutdown";
 
@@ -95,9 +96,7 @@ export class WebSocketClient extends Component<ClientIn, ClientOut> {
 
   override *main(): MainLoop {
     const Connection = needIO(this, "WebSocketClient");
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "ready");
+    const watch = Selector.watchFor(this, "ready");
     const o = this.options;
     const connection = new Connection({
       url: this.url,
@@ -116,10 +115,7 @@ export class WebSocketClient extends Component<ClientIn, ClientOut> {
     let end: IOEnd | null = null;
     let finishing: ShutdownMessage | null = null;
     for (;;) {
-      while (this.dataReady("ready")) {
-        const r = this.recv("ready");
-        if (r.end !== null && end === null) end = r.end;
-      }
+      end = takeEnd(this, "ready", end);
       const control: ShutdownMessage | null = takeControl(this, finishing);
       if (control instanceof ShutdownMicroprocess) {
         this.send(control, "signal");

@@ -48,10 +48,11 @@
  * collected until an onWritable), read from the port while both out-boxes have room, and finish once an
  * ended port has nothing left to read.
  */
-import { AxonError, Component, ShutdownMicroprocess, isShutdownMessage, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, isShutdownMessage, producerFinished } from "../../core/index";
 import type { BoxDescriptions, MainLoop, ThreadEnd, ThreadPort } from "../../core/index";
 import { needIO } from "../internet/io-errors";
 import type { Readiness } from "../internet/readiness";
+import { takeEnd } from "../internet/readiness";
 import { Selector } from "../internet/selector";
 import { ThreadFailed, ThreadMessageNotCloneable } from "./thread-errors";
 import { decodeThreadMessage, encodeThreadMessage } from "./thread-messages";
@@ -120,9 +121,7 @@ export class ThreadedComponent extends Component<ThreadedIn, ThreadedOut> {
 
   override *main(): MainLoop {
     const Port = needIO(this, "ThreadPort");
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "ready");
+    const watch = Selector.watchFor(this, "ready");
     const port: ThreadPort = new Port({
       name: this.name,
       module: this.module,
@@ -143,10 +142,7 @@ export class ThreadedComponent extends Component<ThreadedIn, ThreadedOut> {
     let end: ThreadEnd | null = null;
     let threadFinished = false; // the thread sent a shutdown message on its signal itself
     for (;;) {
-      while (this.dataReady("ready")) {
-        const ready = this.recv("ready");
-        if (ready.end !== null) end = ready.end;
-      }
+      end = takeEnd(this, "ready", end);
       while (this.dataReady("control")) {
         const message = this.recv("control");
         if (message instanceof ShutdownMicroprocess) {

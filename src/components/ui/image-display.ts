@@ -36,10 +36,11 @@
  * readiness after a `show` means the platform is finished with that image; its `painted` and
  * `undecodable` counters say which way.
  */
-import { AxonError, Component, ShutdownMicroprocess, newComponent, producerFinished } from "../../core/index";
+import { AxonError, Component, ShutdownMicroprocess, producerFinished } from "../../core/index";
 import type { BoxDescriptions, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import { IOFailed, needIO } from "../internet/io-errors";
 import type { Readiness } from "../internet/readiness";
+import { takeEnd } from "../internet/readiness";
 import { Selector } from "../internet/selector";
 import { isBytes } from "../protocol/bytes";
 import { hostLog } from "../util/host-log";
@@ -111,9 +112,7 @@ export class ImageDisplay extends Component<DisplayIn, DisplayOut> {
 
   override *main(): MainLoop {
     const DisplayKind = needIO(this, "Display");
-    const found = Selector.getSelectorService(this.getcat());
-    if (found.created) yield newComponent(found.selector);
-    const watch = found.selector.watch(this, "ready");
+    const watch = Selector.watchFor(this, "ready");
     const display = new DisplayKind({ onReadable: watch.onReadable, onWritable: watch.onWritable, onError: watch.onError });
     this.addTeardown(function () {
       display.close();
@@ -129,10 +128,7 @@ export class ImageDisplay extends Component<DisplayIn, DisplayOut> {
     let end: IOEnd | null = null;
     let finishing: ShutdownMessage | null = null;
     for (;;) {
-      while (this.dataReady("ready")) {
-        const r = this.recv("ready");
-        if (r.end !== null && end === null) end = r.end;
-      }
+      end = takeEnd(this, "ready", end);
       while (this.dataReady() > 0) {
         const image = this.imageOf(this.recv());
         totalBytes += image.bytes.length;
