@@ -25,7 +25,7 @@
  * select(); platforms here report readiness themselves, so this one only relays.
  */
 import { AdaptiveCommsComponent, NoSpaceInBox, isShutdownMessage, producerFinished } from "../../core/index";
-import type { AnyComponent, BoxDescriptions, CoordinatingAssistantTracker, IOEnd, Linkage, MainLoop, ShutdownMessage } from "../../core/index";
+import type { AnyComponent, BoxDescriptions, CoordinatingAssistantTracker, IOEnd, MainLoop, ShutdownMessage } from "../../core/index";
 import type { Readiness, Watch } from "./readiness";
 
 /** The CAT name the Selector registers under. */
@@ -41,8 +41,6 @@ class WatchRecord implements Watch {
   end: IOEnd | null = null;
   pending = false;
   closed = false;
-  /** The linkage from the Selector's outbox for this watch to the owner's inbox. */
-  linkage: Linkage | null = null;
   readonly onReadable: (count: number) => void;
   readonly onWritable: (count: number) => void;
   readonly onError: (end: IOEnd) => void;
@@ -120,7 +118,7 @@ export class Selector extends AdaptiveCommsComponent<SelectorIn, SelectorOut> {
   watch(owner: AnyComponent, inbox: string): Watch {
     const outbox = this.addOutbox("to_" + owner.name + "_" + inbox);
     const record = new WatchRecord(this, owner, outbox);
-    record.linkage = this.link([this, outbox], [owner, inbox]);
+    this.link([this, outbox], [owner, inbox]);
     this.watches.push(record);
     owner.addTeardown(function () {
       record.close();
@@ -165,9 +163,7 @@ export class Selector extends AdaptiveCommsComponent<SelectorIn, SelectorOut> {
     const i = this.watches.indexOf(record);
     if (i < 0) return;
     this.watches.splice(i, 1);
-    // unlink() also drops the linkage from this component's own list, which deleting the outbox alone
-    // would leave holding a dead Linkage per watch ever made (a server's Selector sees thousands).
-    if (record.linkage !== null) this.unlink(record.linkage);
+    // Deleting the outbox undoes its linkage and drops it from this component's list (adaptive boxes).
     this.deleteOutbox(record.outbox);
     this._wake();
   }
