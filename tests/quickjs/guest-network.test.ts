@@ -8,12 +8,7 @@ import { connect } from "node:net";
 import { Graphline, PureTransformer, ServerCore } from "../../src/index";
 import { EventLoopDriver } from "../../targets/desktop/index";
 import { GuestFailed, QuickJSHost } from "../../targets/quickjs/index";
-
-/** Poll `condition` on the event loop for up to 15 s. */
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 15000;
-  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-}
+import { eventually } from "../helpers/eventually";
 
 /** Connect to 127.0.0.1:`port`, send `text`, and resolve with everything received until the server closes or `expected` bytes came. */
 function echoClient(port: number, text: string): Promise<string> {
@@ -43,7 +38,7 @@ describe("QuickJS guest networking", function () {
     const driver = new EventLoopDriver();
     const server = new ServerCore(() => new PureTransformer((bytes: Uint8Array) => bytes), 0);
     const serving = driver.run(new Graphline({ server, linkages: {} }));
-    await until(() => server.port > 0);
+    await eventually(() => server.port > 0, "the desktop server to listen");
     const printed: string[] = [];
     const host = await QuickJSHost.create({ print: (t) => printed.push(t) });
     host.evalScript(
@@ -57,7 +52,7 @@ describe("QuickJS guest networking", function () {
       ].join("\n"),
     );
     const running = host.run();
-    await until(() => printed.join("") === "hello from the guest");
+    await eventually(() => printed.join("") === "hello from the guest", "the echo in the guest");
     host.stop();
     await running;
     expect(printed.join("")).to.equal("hello from the guest");
@@ -72,7 +67,7 @@ describe("QuickJS guest networking", function () {
     const host = await QuickJSHost.create({ print: (t) => printed.push(t) });
     host.evalScript(ECHO_SERVER_SCRIPT, "echo-server.js");
     const running = host.run();
-    await until(() => printed.some((p) => p.startsWith("port ")));
+    await eventually(() => printed.some((p) => p.startsWith("port ")), "the guest server's port");
     const port = Number(/port (\d+)/.exec(printed.join(""))?.[1]);
     expect(port).to.be.greaterThan(0);
     const texts = Array.from({ length: 10 }, (_, i) => "client " + i + " says " + "x".repeat(1000 * (i + 1)));
@@ -90,7 +85,7 @@ describe("QuickJS guest networking", function () {
     const host = await QuickJSHost.create({ print: (t) => printed.push(t), log: (_l, m) => logged.push(m), memoryLimitBytes: 24 << 20, cpuLimitMs: 10000 });
     host.evalScript(ECHO_SERVER_SCRIPT, "echo-server.js");
     const running = host.run().catch((e: unknown) => e);
-    await until(() => printed.some((p) => p.startsWith("port ")));
+    await eventually(() => printed.some((p) => p.startsWith("port ")), "the guest server's port");
     const port = Number(/port (\d+)/.exec(printed.join(""))?.[1]);
     expect(host.openIO).to.be.greaterThan(0);
     // A component that hoards memory a step at a time, as a leaking app would.

@@ -7,6 +7,7 @@ import * as net from "node:net";
 import { Component, ProducerFinished, isShutdownMessage } from "../../../src/index";
 import type { BoxDescriptions, MainLoop, ShutdownMessage } from "../../../src/index";
 import type { EventLoopDriver } from "../../../targets/desktop/index";
+export { eventually } from "../../helpers/eventually";
 
 type BytesIn = { inbox: Uint8Array; control: ShutdownMessage };
 type BytesOut = { outbox: Uint8Array; signal: ShutdownMessage };
@@ -166,15 +167,6 @@ export async function plainClient(port: number): Promise<{ socket: net.Socket; r
     socket.once("error", reject);
   });
   return { socket, received: () => Buffer.concat(parts), closed: () => closed, error: () => error };
-}
-
-/** Resolves once `test()` holds, polling the real clock every few ms; rejects after `ms`. */
-export async function eventually(test: () => boolean, what: string, ms = 15000): Promise<void> {
-  const started = Date.now();
-  while (!test()) {
-    if (Date.now() - started > ms) throw new Error("timed out waiting for " + what);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 /** Live TCP handles in this process (sockets and listeners), from Node's own count. */

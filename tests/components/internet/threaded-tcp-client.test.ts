@@ -11,6 +11,7 @@ import { Clock, Collector, Component, Graphline, ProducerFinished, ThreadedTCPCl
 import type { MainLoop } from "../../../src/index";
 import { EventLoopDriver } from "../../../targets/desktop/index";
 import { liveThreadPorts } from "../../../targets/desktop/io/thread-port";
+import { eventually } from "../../helpers/eventually";
 
 /** A loopback server running `onConnection` for each client; resolves with it once listening. */
 function server(onConnection: (socket: Socket) => void): Promise<{ server: Server; port: number }> {
@@ -33,12 +34,6 @@ class Sender extends Component {
   }
 }
 
-/** Poll `condition` on the event loop for up to 10 s. */
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10000;
-  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-}
-
 const text = (chunks: unknown[]): string => chunks.map((c) => Buffer.from(c as Uint8Array).toString()).join("");
 
 describe("ThreadedTCPClient", function () {
@@ -57,7 +52,7 @@ describe("ThreadedTCPClient", function () {
       linkages: { "source.outbox": "client.inbox", "source.signal": "client.control", "client.outbox": "sink.inbox", "client.signal": "signals.inbox" },
     });
     const run = driver.run(system);
-    await until(() => signals.collected.length > 0);
+    await eventually(() => signals.collected.length > 0, "the client to end");
     expect(text(collector.collected)).to.equal("hello blocking world");
     const end = signals.collected[0] as ProducerFinished;
     expect(end).to.be.instanceOf(ProducerFinished);
@@ -73,13 +68,13 @@ describe("ThreadedTCPClient", function () {
     const driver = new EventLoopDriver();
     const signals = new Collector();
     const run = driver.run(new Graphline({ client: new ThreadedTCPClient("127.0.0.1", port), signals, linkages: { "client.signal": "signals.inbox" } }));
-    await until(() => signals.collected.length > 0);
+    await eventually(() => signals.collected.length > 0, "the client to end");
     driver.stop();
     await run;
     const end = signals.collected[0] as ProducerFinished;
     expect(end).to.be.instanceOf(ProducerFinished);
     expect((end.message as { code: string }).code).to.equal("refused");
-    await until(() => liveThreadPorts() === 0);
+    await eventually(() => liveThreadPorts() === 0, "every thread Worker to exit");
     expect(liveThreadPorts()).to.equal(0);
   });
 
@@ -107,7 +102,7 @@ describe("ThreadedTCPClient", function () {
       }),
       new Graphline({ clock, ticks, linkages: { "clock.outbox": "ticks.inbox" } }),
     );
-    await until(() => signals.collected.length > 0);
+    await eventually(() => signals.collected.length > 0, "the client to end");
     expect(text(received.collected)).to.equal("late reply");
     expect(sentAt).to.be.greaterThan(0);
     // Ticks counted while the client's thread was blocked: a stalled scheduler would have none.
@@ -116,7 +111,7 @@ describe("ThreadedTCPClient", function () {
     driver.stop();
     await run;
     s.close();
-    await until(() => liveThreadPorts() === 0);
+    await eventually(() => liveThreadPorts() === 0, "every thread Worker to exit");
     expect(liveThreadPorts()).to.equal(0);
   });
 });

@@ -25,18 +25,10 @@ import type { BoxDescriptions, MainLoop } from "../../../src/index";
 import { EventLoopDriver } from "../../../targets/desktop/index";
 import { liveThreadPorts } from "../../../targets/desktop/io/thread-port";
 import { testScheduler } from "../../helpers/test-scheduler";
+import { eventually } from "../../helpers/eventually";
 
 const fixture = (file: string): string => resolve(import.meta.dirname, "../../fixtures/threads", file);
 const quiet = (): void => undefined;
-
-/** Resolves once `test()` holds, checked every event-loop turn; rejects after `ms`. */
-async function until(test: () => boolean, what: string, ms = 15000): Promise<void> {
-  const give = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > give) throw new Error("timed out waiting for " + what);
-    await new Promise((next) => setTimeout(next, 1));
-  }
-}
 
 type SinkIn = { inbox: unknown; control: unknown };
 type SinkOut = { outbox: never; signal: unknown };
@@ -113,7 +105,7 @@ describe("ThreadedComponent", function () {
       expect(left, "components left running").to.deep.equal([]);
     }
     drivers = [];
-    await until(() => liveThreadPorts() === 0, "every thread Worker to exit");
+    await eventually(() => liveThreadPorts() === 0, "every thread Worker to exit");
   });
 
   it("ThreadedComponent — in a pipeline with an echo thread — messages come out in order, then the producerFinished that crossed", async () => {
@@ -171,7 +163,7 @@ describe("ThreadedComponent", function () {
     const threaded = new ThreadedComponent(fixture("blocking.ts"), { exportName: "gatedEcho", capacity: 2, args: { cell: gate.buffer } });
     const sink = new Sink();
     const done = driver().run(new Pipeline(new DataSource(items), threaded, sink));
-    await until(() => Atomics.load(gate, 1) === 1 && threaded.dataReady() === 17, "the thread at its gate with 2 written and 1 held");
+    await eventually(() => Atomics.load(gate, 1) === 1 && threaded.dataReady() === 17, "the thread at its gate with 2 written and 1 held");
     for (let i = 0; i < 20; i++) await new Promise((next) => setImmediate(next));
     expect(threaded.dataReady()).to.equal(17); // it took no more while the thread's inbox was full
     Atomics.store(gate, 0, 1);
@@ -260,18 +252,18 @@ describe("ThreadedComponent", function () {
     const sink = new Sink();
     await driver().run(new Pipeline(boss, threaded, sink));
     expect(sink.finish).to.be.instanceOf(ShutdownMicroprocess);
-    await until(() => liveThreadPorts() === 0, "the Worker to exit");
+    await eventually(() => liveThreadPorts() === 0, "the Worker to exit");
   });
 
   it("ThreadedComponent — stop() while its thread is blocked — the Worker ends", async () => {
     const shared = cell();
     const threaded = new ThreadedComponent(fixture("blocking.ts"), { exportName: "waitForever", args: { cell: shared.buffer } });
     const done = driver().run(threaded);
-    await until(() => Atomics.load(shared, 1) === 1, "the thread to block");
+    await eventually(() => Atomics.load(shared, 1) === 1, "the thread to block");
     expect(liveThreadPorts()).to.equal(1);
     threaded.stop();
     await done;
-    await until(() => liveThreadPorts() === 0, "the Worker to exit");
+    await eventually(() => liveThreadPorts() === 0, "the Worker to exit");
   });
 
   it("ThreadedComponent — a message that cannot be cloned — crashes with ThreadMessageNotCloneable naming it", async () => {
